@@ -1,0 +1,26 @@
+using Delivery.Manifests.Fonts;
+
+namespace Delivery.Manifests;
+
+/// <summary>How manifests are printed; bound from the configuration section <see cref="Section"/>.</summary>
+public sealed class ManifestOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Manifests";
+
+    /// <summary>Paper size; A4 portrait unless set to <see cref="PaperSize.Letter"/>.</summary>
+    public PaperSize PaperSize { get; set; } = PaperSize.A4;
+
+    /// <summary>Folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (Debian package fonts-dejavu-core).</summary>
+    public string FontDirectory { get; set; } = DejaVuFonts.DefaultDirectory;
+}
+
+/// <summary>Paper sizes a manifest can be printed on (portrait).</summary>
+public enum PaperSize
+{
+    /// <summary>ISO A4, 210 × 297 mm.</summary>
+    A4,
+
+    /// <summary>US Letter, 8.5 × 11 in.</summary>
+    Letter,
+}
