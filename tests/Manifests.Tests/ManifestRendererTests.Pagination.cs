@@ -1,3 +1,4 @@
+using Delivery.Manifests.Codes;
 using Delivery.Manifests.Tests.Support;
 
 namespace Delivery.Manifests.Tests;
@@ -42,7 +43,7 @@ public sealed partial class ManifestRendererTests
         // And every stop's order id sits on the same page as its stop code.
         foreach (var stop in route.Stops)
         {
-            var code = new Codes.StopCode(route.RouteId, route.PlanVersion, stop.Sequence).ToString();
+            var code = new StopCode(route.RouteId, route.PlanVersion, stop.Sequence).ToString();
             var words = pages.SelectMany(p => p.Words).ToList();
             var orderPage = Assert.Single(words, w => w.Text == stop.OrderId).Page;
             Assert.Equal(orderPage, Assert.Single(words, w => w.Text == code).Page);

@@ -44,9 +44,7 @@ public sealed partial class ManifestRendererTests
     [Fact]
     public void RenderRoute_DepotInBerlin_TimesShownInDepotZone()
     {
-        var route = SampleRoutes.Route(1); // departs 07:00 UTC, first arrival 07:12 UTC, window 07:00–09:00 UTC
-        using var pdf = new Poppler(_renderer.RenderRoute(route));
-        var text = pdf.LayoutText();
+        var text = TextOf(SampleRoutes.Route(1)); // departs 07:00 UTC, first arrival 07:12 UTC, window 07:00–09:00 UTC
         Assert.Contains("08:00 (Europe/Berlin)", text);
         Assert.Contains("08:00–10:00", text);
         Assert.Contains("08:12", text);
@@ -56,9 +54,7 @@ public sealed partial class ManifestRendererTests
     [Fact]
     public void RenderRoute_CyrillicNamesAndAddresses_AppearInExtractedText()
     {
-        var route = SampleRoutes.Route(6);
-        using var pdf = new Poppler(_renderer.RenderRoute(route));
-        var text = pdf.LayoutText();
+        var text = TextOf(SampleRoutes.Route(6));
         Assert.Contains("Дмитрий Попов 3", text);
         Assert.Contains("Иван Петров", text);
         Assert.Contains("Ребёнок спит", text);
@@ -68,9 +64,7 @@ public sealed partial class ManifestRendererTests
     [Fact]
     public void RenderRoute_CoverPage_HasRouteFactsAndDispatcherPhone()
     {
-        var route = SampleRoutes.Route(5);
-        using var pdf = new Poppler(_renderer.RenderRoute(route));
-        var cover = pdf.LayoutText().Split('\f')[0];
+        var cover = TextOf(SampleRoutes.Route(5)).Split('\f')[0];
         foreach (var expected in (string[])["North-07", "Ivan Petrov", "B-DL 1042", "Mon 30 Nov 2026", "Depot Mitte", "Stops", "21.0 km", "1.6 h",
             "Plan version", "2026-11-29 19:30", "+49 30 1234 5678", "Page 1 of"])
         {
@@ -138,5 +132,11 @@ public sealed partial class ManifestRendererTests
     {
         var e = Assert.Throws<ArgumentException>(() => _renderer.RenderPlan(Array.Empty<ManifestRoute>()));
         Assert.Equal("routes", e.ParamName);
+    }
+
+    private string TextOf(ManifestRoute route)
+    {
+        using var pdf = new Poppler(_renderer.RenderRoute(route));
+        return pdf.LayoutText();
     }
 }
