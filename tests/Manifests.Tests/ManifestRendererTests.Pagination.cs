@@ -1,4 +1,5 @@
 using Delivery.Manifests.Codes;
+using Delivery.Manifests.Samples;
 using Delivery.Manifests.Tests.Support;
 
 namespace Delivery.Manifests.Tests;

@@ -1,6 +1,7 @@
 using Delivery.Manifests.Codes;
 using Delivery.Manifests.Fonts;
 using Delivery.Manifests.Model;
+using Delivery.Manifests.Samples;
 using Delivery.Manifests.Tests.Support;
 
 namespace Delivery.Manifests.Tests;

@@ -1,5 +1,5 @@
 using Delivery.Manifests.Model;
-using Delivery.Manifests.Tests.Support;
+using Delivery.Manifests.Samples;
 
 namespace Delivery.Manifests.Tests.Model;
 

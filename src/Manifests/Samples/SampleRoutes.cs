@@ -1,9 +1,12 @@
 using Delivery.Manifests.Model;
 
-namespace Delivery.Manifests.Tests.Support;
+namespace Delivery.Manifests.Samples;
 
-/// <summary>Deterministic manifest inputs: a Berlin-like depot, stops spiralling around it, Latin and Cyrillic customers.</summary>
-public static class SampleRoutes
+/// <summary>
+/// Deterministic manifest inputs for tests, the benchmark and looking at a sample: a Berlin depot, stops spiralling
+/// around it, Latin and Cyrillic customers.
+/// </summary>
+internal static class SampleRoutes
 {
     private static readonly string[] Latin = ["Anna Schmidt", "Jonas Becker", "Marie Dubois", "Lukas Wagner", "Sofia Rossi", "Ben Clarke"];
     private static readonly string[] Cyrillic = ["Мария Иванова", "Алексей Смирнов", "Ольга Кузнецова", "Дмитрий Попов"];
