@@ -89,9 +89,10 @@ public sealed class ManifestRenderer : IManifestRenderer
         {
             var section = new StopSection(route, stop, style);
             var whole = section.Whole();
-            if (flow.Measure(whole) <= flow.FullBodyHeight - 40)
+            var height = flow.Measure(whole);
+            if (height <= flow.PageBodyHeight)
             {
-                flow.Place(whole, gapAfter: 8);
+                flow.Place(whole, gapAfter: 8, measured: height);
                 continue;
             }
             // Too long for any page (a very large order): head, then the items breaking across pages, then the outcome.
@@ -100,9 +101,11 @@ public sealed class ManifestRenderer : IManifestRenderer
                 flow.NewPage();
             }
             flow.Place(section.Head(), gapAfter: 4);
-            var items = section.ItemsTable()!;
-            var continued = new TextBlock($"Stop {stop.Sequence} — {stop.CustomerName}: items (continued)", style.BodyBold);
-            flow.PlaceTable(items.HeaderBlock(), items.RowBlocks(), continued, gapAfter: 4);
+            if (section.ItemsTable() is { } items)
+            {
+                var continued = new TextBlock($"Stop {stop.Sequence} — {stop.CustomerName}: items (continued)", style.BodyBold);
+                flow.PlaceTable(items.HeaderBlock(), items.RowBlocks(), continued, gapAfter: 4);
+            }
             flow.Place(new Boxed(section.Outcome(), 4, 1.2), gapAfter: 8);
         }
         flow.EndSection(cover.Footer());

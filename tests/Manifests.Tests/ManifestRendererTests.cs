@@ -129,6 +129,16 @@ public sealed partial class ManifestRendererTests
     }
 
     [Fact]
+    public void RenderRoute_NoStops_PrintsCoverOnly()
+    {
+        var route = SampleRoutes.Route(0);
+        using var pdf = new Poppler(_renderer.RenderRoute(route));
+        var pages = pdf.Words();
+        Assert.Single(pages);
+        Assert.Contains(pages[0].Words, w => w.Text == "North-07");
+    }
+
+    [Fact]
     public void RenderPlan_NoRoutes_ThrowsNamingTheArgument()
     {
         var e = Assert.Throws<ArgumentException>(() => _renderer.RenderPlan(Array.Empty<ManifestRoute>()));

@@ -17,12 +17,13 @@ internal sealed class PageFlow(PdfDocument document, XSize pageSize, double marg
     private double _bottom;
     private bool _empty = true;
     private Block? _runningHead;
+    private double _headHeight;
 
     /// <summary>Usable width between the side margins, points.</summary>
     public double Width => pageSize.Width - (2 * margin);
 
-    /// <summary>Height of the body of a page that has no running head, points.</summary>
-    public double FullBodyHeight => pageSize.Height - (2 * margin) - FooterHeight;
+    /// <summary>Height of the body of an empty page after the cover (below the running head), points.</summary>
+    public double PageBodyHeight => pageSize.Height - (2 * margin) - FooterHeight - _headHeight;
 
     /// <summary>Vertical space left on the current page, points (0 before the first page).</summary>
     public double Remaining => _g is null ? 0 : _bottom - _y;
@@ -34,6 +35,7 @@ internal sealed class PageFlow(PdfDocument document, XSize pageSize, double marg
     public void BeginSection(Block? runningHead)
     {
         _runningHead = runningHead;
+        _headHeight = runningHead is null ? 0 : runningHead.Measure(measurer, Width) + HeadGap;
         NewPage(withHead: false);
     }
 
@@ -64,9 +66,12 @@ internal sealed class PageFlow(PdfDocument document, XSize pageSize, double marg
     /// Places a block that must not split: on a new page when it does not fit what is left.
     /// Throws when it is taller than an empty page (callers split such content first).
     /// </summary>
-    public void Place(Block block, double gapAfter = 0)
+    /// <param name="block">The block.</param>
+    /// <param name="gapAfter">Space left below it, points.</param>
+    /// <param name="measured">Its height from <see cref="Measure"/> at the body width, when already known.</param>
+    public void Place(Block block, double gapAfter = 0, double? measured = null)
     {
-        var h = Measure(block);
+        var h = measured ?? Measure(block);
         if (h > Remaining && !_empty)
         {
             NewPage();
