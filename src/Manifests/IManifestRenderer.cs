@@ -13,4 +13,13 @@ public interface IManifestRenderer
     /// each route starts on a new page and numbers its own pages.
     /// </summary>
     void RenderPlan(IReadOnlyList<ManifestRoute> routes, Stream output);
+
+    /// <summary>
+    /// One route's manifest as PDF bytes. Use this in an HTTP handler (<c>TypedResults.File(bytes, "application/pdf")</c>):
+    /// PDFsharp writes synchronously, which ASP.NET Core does not allow on the response body.
+    /// </summary>
+    byte[] RenderRoute(ManifestRoute route);
+
+    /// <summary>A plan's manifests as one PDF, as bytes (see <see cref="RenderRoute(ManifestRoute)"/>).</summary>
+    byte[] RenderPlan(IReadOnlyList<ManifestRoute> routes);
 }

@@ -60,7 +60,7 @@ public sealed class ManifestRenderer : IManifestRenderer
         document.Save(output, closeStream: false);
     }
 
-    /// <summary>Renders one route's manifest to a byte array.</summary>
+    /// <inheritdoc />
     public byte[] RenderRoute(ManifestRoute route)
     {
         using var ms = new MemoryStream();
@@ -68,7 +68,7 @@ public sealed class ManifestRenderer : IManifestRenderer
         return ms.ToArray();
     }
 
-    /// <summary>Renders a plan's manifests to one PDF as a byte array.</summary>
+    /// <inheritdoc />
     public byte[] RenderPlan(IReadOnlyList<ManifestRoute> routes)
     {
         using var ms = new MemoryStream();

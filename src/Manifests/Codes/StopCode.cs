@@ -23,6 +23,10 @@ public readonly record struct StopCode
     public const int MaxSequence = (1 << 10) - 1;
 
     internal const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private const int LowBits = 22;
+    private const ulong LowMask = (1UL << LowBits) - 1;
+    private const ulong MixA = 0x2C9277B5 & LowMask | 1;
+    private const ulong MixB = 0x1B873593 & LowMask | 1;
     private const int MinDataChars = 7;
     private const int MaxDataChars = 13;
 
@@ -54,7 +58,7 @@ public readonly record struct StopCode
     {
         get
         {
-            var value = ((ulong)RouteId << 22) | ((ulong)PlanVersion << 10) | (uint)Sequence;
+            var value = ((ulong)RouteId << LowBits) | Mix(((ulong)PlanVersion << 10) | (uint)Sequence, RouteId);
             var data = new StringBuilder();
             for (; value > 0 || data.Length < MinDataChars; value >>= 5)
             {
@@ -121,9 +125,10 @@ public readonly record struct StopCode
             }
             value = (value << 5) | (uint)Alphabet.IndexOf(c, StringComparison.Ordinal);
         }
-        var route = (long)(value >> 22);
-        var version = (int)((value >> 10) & MaxPlanVersion);
-        var sequence = (int)(value & MaxSequence);
+        var route = (long)(value >> LowBits);
+        var low = Unmix(value & LowMask, route);
+        var version = (int)((low >> 10) & MaxPlanVersion);
+        var sequence = (int)(low & MaxSequence);
         if (value >> 63 != 0 || version == 0 || sequence == 0)
         {
             return StopCodeParseResult.Fail(StopCodeError.OutOfRange, "The stop code does not name a plan version and a stop.");
@@ -158,6 +163,37 @@ public readonly record struct StopCode
                 $"Stop code {code} names plan version {code.PlanVersion}, which is newer than the route's version {currentPlanVersion}.", code);
         }
         return parsed;
+    }
+
+    /// <summary>
+    /// Scrambles the version and sequence bits (a bijection on 22 bits, keyed by the route) so that neighbouring stops,
+    /// and the same stop in another plan version, get codes that look clearly different on paper.
+    /// </summary>
+    private static ulong Mix(ulong low, long route)
+    {
+        var x = (low ^ RouteKey(route)) * MixA & LowMask;
+        x ^= x >> 11;
+        return x * MixB & LowMask;
+    }
+
+    private static ulong Unmix(ulong mixed, long route)
+    {
+        var x = mixed * Inverse(MixB) & LowMask;
+        x ^= x >> 11; // x ^ (x >> 11) is its own inverse on 22 bits
+        return (x * Inverse(MixA) & LowMask) ^ RouteKey(route);
+    }
+
+    private static ulong RouteKey(long route) => ((ulong)route * 0x9E3779B97F4A7C15UL) >> (64 - LowBits);
+
+    /// <summary>Multiplicative inverse of an odd number modulo 2^22 (Newton's iteration doubles the correct bits).</summary>
+    private static ulong Inverse(ulong a)
+    {
+        var x = a;
+        for (var i = 0; i < 5; i++)
+        {
+            x *= 2 - (a * x);
+        }
+        return x & LowMask;
     }
 
     /// <summary>Luhn mod 32 over the data characters: the value that makes the whole code check to zero.</summary>

@@ -20,6 +20,35 @@ public sealed class StopCodeTests
         Assert.Equal(code, StopCode.Parse(code.Compact).Code);
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(8191L)]
+    [InlineData(StopCode.MaxRouteId)]
+    public void Parse_EverySequenceOfSomeVersions_RoundTrips(long route)
+    {
+        foreach (var version in (int[])[1, 2, 77, StopCode.MaxPlanVersion])
+        {
+            for (var sequence = 1; sequence <= StopCode.MaxSequence; sequence++)
+            {
+                var code = new StopCode(route, version, sequence);
+                Assert.Equal(code, StopCode.Parse(code.Compact).Code);
+            }
+        }
+    }
+
+    [Fact]
+    public void Compact_NeighbouringStopsAndVersions_LookClearlyDifferent()
+    {
+        for (var sequence = 1; sequence < 200; sequence++)
+        {
+            var a = new StopCode(42, 3, sequence).Compact;
+            Assert.True(Differences(a, new StopCode(42, 3, sequence + 1).Compact) >= 3, $"stops {sequence} and {sequence + 1}");
+            Assert.True(Differences(a, new StopCode(42, 4, sequence).Compact) >= 3, $"stop {sequence}, versions 3 and 4");
+        }
+        static int Differences(string x, string y) => x.Zip(y).Count(p => p.First != p.Second);
+    }
+
     [Fact]
     public void Compact_RouteIdBelow8192_IsEightCharacters()
     {
