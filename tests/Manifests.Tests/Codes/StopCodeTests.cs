@@ -81,6 +81,25 @@ public sealed class StopCodeTests
     }
 
     [Fact]
+    public void Parse_NeighboursSwapped_IsRefusedExceptZeroWithZ()
+    {
+        for (var sequence = 1; sequence <= 300; sequence++)
+        {
+            var compact = new StopCode(4242, 9, sequence).Compact;
+            for (var i = 0; i + 1 < compact.Length; i++)
+            {
+                var (a, b) = (compact[i], compact[i + 1]);
+                if (a == b || (a, b) is ('0', 'Z') or ('Z', '0'))
+                {
+                    continue;
+                }
+                var swapped = compact[..i] + b + a + compact[(i + 2)..];
+                Assert.Equal(StopCodeError.CheckFailed, StopCode.Parse(swapped).Error);
+            }
+        }
+    }
+
+    [Fact]
     public void Parse_CorruptedCheckCharacter_ExplainsMistypedOrSwapped()
     {
         var compact = new StopCode(42, 3, 9).Compact;
