@@ -14,13 +14,3 @@ public sealed class ManifestOptions
     /// <summary>Folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (Debian package fonts-dejavu-core).</summary>
     public string FontDirectory { get; set; } = DejaVuFonts.DefaultDirectory;
 }
-
-/// <summary>Paper sizes a manifest can be printed on (portrait).</summary>
-public enum PaperSize
-{
-    /// <summary>ISO A4, 210 × 297 mm.</summary>
-    A4,
-
-    /// <summary>US Letter, 8.5 × 11 in.</summary>
-    Letter,
-}

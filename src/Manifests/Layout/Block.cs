@@ -15,16 +15,6 @@ internal abstract class Block
     public abstract void Draw(XGraphics g, double x, double y);
 }
 
-/// <summary>Empty vertical space.</summary>
-internal sealed class Spacer(double height) : Block
-{
-    public override double Measure(TextMeasurer measurer, double width) => height;
-
-    public override void Draw(XGraphics g, double x, double y)
-    {
-    }
-}
-
 /// <summary>A fixed-height block drawn by a callback inside its own box (check boxes, sketches, signature lines).</summary>
 internal sealed class Canvas(double height, Action<XGraphics, XRect> draw) : Block
 {
