@@ -13,4 +13,10 @@ public sealed class ManifestOptions
 
     /// <summary>Folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (Debian package fonts-dejavu-core).</summary>
     public string FontDirectory { get; set; } = DejaVuFonts.DefaultDirectory;
+
+    /// <summary>
+    /// For double-sided printing of a plan: a blank page is inserted where needed so every route starts on a
+    /// front side and couriers' packs separate cleanly. Off by default.
+    /// </summary>
+    public bool StartRoutesOnFrontSide { get; set; }
 }

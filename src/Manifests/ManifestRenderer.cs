@@ -57,6 +57,10 @@ public sealed class ManifestRenderer : IManifestRenderer
         var flow = new PageFlow(document, PageSize(_options.PaperSize), Margin, measurer, style.Small);
         foreach (var route in routes)
         {
+            if (_options.StartRoutesOnFrontSide)
+            {
+                flow.PadToFrontSide();
+            }
             RenderSection(flow, route, style);
         }
         document.Save(output, closeStream: false);

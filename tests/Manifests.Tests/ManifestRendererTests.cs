@@ -110,6 +110,22 @@ public sealed partial class ManifestRendererTests
     }
 
     [Fact]
+    public void RenderPlan_StartRoutesOnFrontSide_EveryCoverOnAnOddPage()
+    {
+        var routes = new[] { SampleRoutes.Route(4, 1, name: "A-01"), SampleRoutes.Route(9, 2, name: "B-02"), SampleRoutes.Route(2, 3, name: "C-03") };
+        List<int> CoverPages(bool frontSide)
+        {
+            using var pdf = new Poppler(new ManifestRenderer(new ManifestOptions { StartRoutesOnFrontSide = frontSide }).RenderPlan(routes));
+            return [.. pdf.Words().Where(p => p.Words.Any(w => w.Text == "Dispatcher:")).Select(p => p.Page)];
+        }
+
+        Assert.Contains(CoverPages(frontSide: false), page => page % 2 == 0); // padding is needed for this plan
+        var covers = CoverPages(frontSide: true);
+        Assert.Equal(3, covers.Count);
+        Assert.All(covers, page => Assert.Equal(1, page % 2));
+    }
+
+    [Fact]
     public void RenderRoute_LetterPaper_PagesAreUsLetter()
     {
         var renderer = new ManifestRenderer(new ManifestOptions { PaperSize = PaperSize.Letter });

@@ -31,6 +31,17 @@ internal sealed class PageFlow(PdfDocument document, XSize pageSize, double marg
     /// <summary>True when nothing has been placed on the current page yet.</summary>
     public bool AtPageTop => _empty;
 
+    /// <summary>Adds a blank page when the document has an odd number of pages, so the next section starts on a front side.</summary>
+    public void PadToFrontSide()
+    {
+        if (document.PageCount % 2 == 1)
+        {
+            var page = document.AddPage();
+            page.Width = XUnit.FromPoint(pageSize.Width);
+            page.Height = XUnit.FromPoint(pageSize.Height);
+        }
+    }
+
     /// <summary>Starts a section (one route): numbering restarts and later pages carry <paramref name="runningHead"/>.</summary>
     public void BeginSection(Block? runningHead)
     {
