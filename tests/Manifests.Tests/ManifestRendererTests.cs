@@ -63,6 +63,19 @@ public sealed partial class ManifestRendererTests
     }
 
     [Fact]
+    public void RenderRoute_Fonts_DejaVuRegularAndBoldEmbeddedWithUnicodeMaps()
+    {
+        using var pdf = new Poppler(_renderer.RenderRoute(SampleRoutes.Route(2)));
+
+        var fonts = pdf.Fonts();
+
+        Assert.Equal(2, fonts.Count);
+        Assert.Contains(fonts, f => f[0].EndsWith("+DejaVu", StringComparison.Ordinal) && f[1] == "Sans,Bold");
+        // Columns from the end: object id, generation, uni, sub, emb.
+        Assert.All(fonts, f => Assert.Equal(("yes", "yes", "yes"), (f[^5], f[^4], f[^3])));
+    }
+
+    [Fact]
     public void RenderRoute_CoverPage_HasRouteFactsAndDispatcherPhone()
     {
         var cover = TextOf(SampleRoutes.Route(5)).Split('\f')[0];

@@ -27,6 +27,11 @@ public sealed partial class Poppler : IDisposable
     /// <summary>Text as <c>pdftotext -layout</c> extracts it; pages separated by form feeds.</summary>
     public string LayoutText() => Run("pdftotext", "-layout", PdfPath, "-");
 
+    /// <summary>The font table as <c>pdffonts</c> prints it (name, type, encoding, emb, sub, uni, object).</summary>
+    public IReadOnlyList<string[]> Fonts() =>
+        [.. Run("pdffonts", PdfPath).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+
     /// <summary>Every word with its position, as <c>pdftotext -bbox</c> reports it.</summary>
     public IReadOnlyList<PdfPageWords> Words()
     {
