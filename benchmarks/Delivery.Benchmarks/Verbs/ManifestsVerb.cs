@@ -34,8 +34,8 @@ public sealed class ManifestsVerb : IVerb
         }
 
         var planRuns = Math.Max(3, runs / 2);
-        var (routeMs, routeCpu, routeBytes) = Measure(() => renderer.RenderRoute(route60), runs, warmups: 10);
-        var (planMs, planCpu, planBytes) = Measure(() => renderer.RenderPlan(plan), planRuns, warmups: 1);
+        var (routeMs, routeCpu, routeBytes) = Measure(() => renderer.RenderRoute(route60), runs, warmups: 20);
+        var (planMs, planCpu, planBytes) = Measure(() => renderer.RenderPlan(plan), planRuns, warmups: 2);
 
         var report = Results.Table(
             ["case", "stops", "median", "min", "max", "median CPU", "PDF size", "target"],

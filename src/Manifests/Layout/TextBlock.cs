@@ -72,6 +72,12 @@ internal sealed class TextBlock(IReadOnlyList<Span> spans, XStringAlignment alig
                 x = 0;
                 space = 0;
             }
+            if (w <= width)
+            {
+                line.Add(new Piece(text, font, x + space, space > 0));
+                x += space + w;
+                continue;
+            }
             foreach (var chunk in BreakLongWord(measurer, text, font, width))
             {
                 var cw = measurer.Width(chunk, font);
@@ -130,11 +136,6 @@ internal sealed class TextBlock(IReadOnlyList<Span> spans, XStringAlignment alig
 
     private static IEnumerable<string> BreakLongWord(TextMeasurer measurer, string word, XFont font, double width)
     {
-        if (measurer.Width(word, font) <= width)
-        {
-            yield return word;
-            yield break;
-        }
         var start = 0;
         for (var end = 1; end <= word.Length; end++)
         {
