@@ -32,7 +32,7 @@ internal sealed class TextBlock(IReadOnlyList<Span> spans, XStringAlignment alig
         var pendingSpace = false;
         foreach (var span in spans)
         {
-            var paragraphs = span.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            var paragraphs = span.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\t', ' ').Split('\n');
             for (var p = 0; p < paragraphs.Length; p++)
             {
                 if (p > 0)
