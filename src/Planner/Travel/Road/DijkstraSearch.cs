@@ -1,94 +1,119 @@
+using System.Runtime.CompilerServices;
+
 namespace Delivery.Planner.Travel.Road;
 
 /// <summary>
-/// One-to-many Dijkstra over a <see cref="RoadGraph"/> with a binary heap. Arrays are sized once per graph and reused
-/// between searches (a generation stamp instead of clearing), so one instance serves one thread at a time.
-/// Distances along the fastest path are summed beside the times.
+/// One-to-many Dijkstra over a <see cref="RoadGraph"/> with an indexed binary heap (decrease-key, no stale entries).
+/// Per-vertex state sits in one array of structs and is reused between searches through a generation stamp instead of
+/// clearing, so one instance serves one thread at a time. Lengths along the fastest path are summed beside the times.
 /// </summary>
 internal sealed class DijkstraSearch
 {
+    private struct VertexState
+    {
+        public double Time;
+        public double Length;
+        public int Stamp;
+        public int HeapPos; // -1 once settled
+        public int Arc;
+        public int Target;
+    }
+
     private readonly RoadGraph _graph;
-    private readonly double[] _time;
-    private readonly double[] _length;
-    private readonly int[] _predEdge;
-    private readonly int[] _stamp;
-    private readonly int[] _targetStamp;
-    private (double Key, int Vertex)[] _heap = new (double, int)[1024];
+    private readonly VertexState[] _state;
+    private readonly (double Key, int Vertex)[] _heap;
     private int _heapCount;
     private int _generation;
 
     public DijkstraSearch(RoadGraph graph)
     {
         _graph = graph;
-        var n = graph.VertexCount;
-        _time = new double[n];
-        _length = new double[n];
-        _predEdge = new int[n];
-        _stamp = new int[n];
-        _targetStamp = new int[n];
+        _state = new VertexState[graph.VertexCount];
+        _heap = new (double, int)[graph.VertexCount];
     }
 
     /// <summary>
-    /// Searches from <paramref name="origin"/> (forward edges, or in-edges when <paramref name="reverse"/>) until every
-    /// target is settled; writes time (s) and length (m) per target, NaN when unreachable.
+    /// Searches from <paramref name="origin"/> (forward arcs, or reverse arcs for a column)
+    /// until every target is settled; writes time (s) and length (m) per target, NaN when unreachable.
     /// </summary>
-    public void Run(int origin, bool reverse, double[] weights, ReadOnlySpan<int> targets, Span<double> times, Span<double> lengths)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Run(int origin, bool reverse, EdgeWeights weights, ReadOnlySpan<int> targets, Span<double> times, Span<double> lengths)
     {
         var remaining = Start(origin, targets);
         var first = reverse ? _graph.FirstIn : _graph.FirstOut;
-        var other = reverse ? _graph.Tail : _graph.Head;
-        var edgeLength = reverse ? _graph.ReverseLength : _graph.Length;
-        while (remaining > 0 && _heapCount > 0)
+        var arcs = reverse ? weights.Reverse : weights.Forward;
+        var state = _state;
+        var generation = _generation;
+        unchecked
         {
-            var (key, u) = Pop();
-            if (key > _time[u])
+            while (remaining > 0 && _heapCount > 0)
             {
-                continue;
-            }
-            if (_targetStamp[u] == _generation)
-            {
-                _targetStamp[u] = 0;
-                remaining--;
-            }
-            for (var e = first[u]; e < first[u + 1]; e++)
-            {
-                Relax(other[e], key + weights[e], _length[u] + edgeLength[e], e);
+                var u = Pop();
+                ref var su = ref state[u];
+                if (su.Target == generation)
+                {
+                    remaining--;
+                }
+                var tu = su.Time;
+                var lu = su.Length;
+                for (int a = first[u], end = first[u + 1]; a < end; a++)
+                {
+                    ref readonly var arc = ref arcs[a];
+                    ref var sv = ref state[arc.To];
+                    var t = tu + arc.Weight;
+                    if (sv.Stamp != generation)
+                    {
+                        sv.Stamp = generation;
+                        sv.Time = t;
+                        sv.Length = lu + arc.Length;
+                        sv.Arc = a;
+                        sv.HeapPos = _heapCount++;
+                        SiftUp(sv.HeapPos, arc.To, t);
+                    }
+                    else if (t < sv.Time && sv.HeapPos >= 0)
+                    {
+                        sv.Time = t;
+                        sv.Length = lu + arc.Length;
+                        sv.Arc = a;
+                        SiftUp(sv.HeapPos, arc.To, t);
+                    }
+                }
             }
         }
         for (var i = 0; i < targets.Length; i++)
         {
-            var t = targets[i];
-            var reached = _stamp[t] == _generation;
-            times[i] = reached ? _time[t] : double.NaN;
-            lengths[i] = reached ? _length[t] : double.NaN;
+            ref readonly var s = ref state[targets[i]];
+            var reached = s.Stamp == generation;
+            times[i] = reached ? s.Time : double.NaN;
+            lengths[i] = reached ? s.Length : double.NaN;
         }
     }
 
     /// <summary>Fastest path's forward edges from <paramref name="from"/> to <paramref name="to"/>, in driving order; null when unreachable.</summary>
-    public List<int>? Path(int from, int to, double[] forwardWeights)
+    public List<int>? Path(int from, int to, EdgeWeights weights)
     {
         Span<int> target = [to];
         Span<double> time = stackalloc double[1];
         Span<double> length = stackalloc double[1];
-        Run(from, reverse: false, forwardWeights, target, time, length);
+        Run(from, reverse: false, weights, target, time, length);
         if (double.IsNaN(time[0]))
         {
             return null;
         }
         var edges = new List<int>();
-        for (var v = to; v != from; )
+        for (var v = to; v != from;)
         {
-            var e = _predEdge[v];
+            var e = _state[v].Arc;
             edges.Add(e);
-            v = FindTail(e);
+            v = TailOf(e);
         }
         edges.Reverse();
         return edges;
     }
 
-    private int FindTail(int forwardEdge)
+    private int TailOf(int forwardEdge)
     {
-        // Binary search of FirstOut: the tail is the last vertex whose first out-edge is ≤ the edge.
+        // The tail is the last vertex whose first out-edge is ≤ the edge.
         var first = _graph.FirstOut;
         int lo = 0, hi = _graph.VertexCount - 1;
         while (lo < hi)
@@ -110,89 +135,93 @@ internal sealed class DijkstraSearch
     {
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_stamp);
-            Array.Clear(_targetStamp);
+            Array.Clear(_state);
             _generation = 1;
         }
         _heapCount = 0;
         var remaining = 0;
         foreach (var t in targets)
         {
-            if (_targetStamp[t] != _generation)
+            if (_state[t].Target != _generation)
             {
-                _targetStamp[t] = _generation;
+                _state[t].Target = _generation;
                 remaining++;
             }
         }
-        _stamp[origin] = _generation;
-        _time[origin] = 0;
-        _length[origin] = 0;
-        _predEdge[origin] = -1;
-        Push(0, origin);
+        ref var s = ref _state[origin];
+        s.Stamp = _generation;
+        s.Time = 0;
+        s.Length = 0;
+        s.Arc = -1;
+        s.HeapPos = _heapCount++;
+        SiftUp(s.HeapPos, origin, 0);
         return remaining;
     }
 
-    private void Relax(int v, double time, double length, int edge)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SiftUp(int i, int vertex, double key)
     {
-        if (_stamp[v] == _generation && _time[v] <= time)
+        unchecked
         {
-            return;
+            var heap = _heap;
+            var state = _state;
+            while (i > 0)
+            {
+                var parent = (i - 1) >> 1;
+                var p = heap[parent];
+                if (p.Key <= key)
+                {
+                    break;
+                }
+                heap[i] = p;
+                state[p.Vertex].HeapPos = i;
+                i = parent;
+            }
+            heap[i] = (key, vertex);
+            state[vertex].HeapPos = i;
         }
-        _stamp[v] = _generation;
-        _time[v] = time;
-        _length[v] = length;
-        _predEdge[v] = edge;
-        Push(time, v);
     }
 
-    private void Push(double key, int vertex)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Pop()
     {
-        if (_heapCount == _heap.Length)
+        unchecked
         {
-            Array.Resize(ref _heap, _heap.Length * 2);
-        }
-        var i = _heapCount++;
-        while (i > 0)
-        {
-            var parent = (i - 1) >> 1;
-            if (_heap[parent].Key <= key)
+            var heap = _heap;
+            var state = _state;
+            var top = heap[0].Vertex;
+            state[top].HeapPos = -1;
+            var n = --_heapCount;
+            if (n == 0)
             {
-                break;
+                return top;
             }
-            _heap[i] = _heap[parent];
-            i = parent;
-        }
-        _heap[i] = (key, vertex);
-    }
-
-    private (double Key, int Vertex) Pop()
-    {
-        var top = _heap[0];
-        var last = _heap[--_heapCount];
-        var i = 0;
-        var n = _heapCount;
-        while (true)
-        {
-            var child = 2 * i + 1;
-            if (child >= n)
+            var last = heap[n];
+            var i = 0;
+            while (true)
             {
-                break;
+                var child = 2 * i + 1;
+                if (child >= n)
+                {
+                    break;
+                }
+                var c = heap[child];
+                if (child + 1 < n && heap[child + 1].Key < c.Key)
+                {
+                    child++;
+                    c = heap[child];
+                }
+                if (c.Key >= last.Key)
+                {
+                    break;
+                }
+                heap[i] = c;
+                state[c.Vertex].HeapPos = i;
+                i = child;
             }
-            if (child + 1 < n && _heap[child + 1].Key < _heap[child].Key)
-            {
-                child++;
-            }
-            if (_heap[child].Key >= last.Key)
-            {
-                break;
-            }
-            _heap[i] = _heap[child];
-            i = child;
+            heap[i] = last;
+            state[last.Vertex].HeapPos = i;
+            return top;
         }
-        if (n > 0)
-        {
-            _heap[i] = last;
-        }
-        return top;
     }
 }

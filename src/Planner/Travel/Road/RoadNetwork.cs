@@ -24,6 +24,7 @@ public sealed class RoadNetwork
 
     private RoadNetwork(RoadNetworkLoader.Raw raw, RoadNetworkOptions options)
     {
+        raw = VertexOrder.Spatial(raw);
         Options = options;
         _vertexIds = raw.VertexIds;
         _lon = raw.Lon;
@@ -91,13 +92,13 @@ public sealed class RoadNetwork
         var search = RentSearch();
         try
         {
-            var path = search.Path(a, b, weights.Forward)
+            var path = search.Path(a, b, weights)
                 ?? throw new InvalidOperationException("No road path between the snapped vertices.");
             var points = new List<Location> { new(_lon[a], _lat[a]) };
             double time = 0, length = 0;
             foreach (var e in path)
             {
-                time += weights.Forward[e];
+                time += weights.Forward[e].Weight;
                 length += Graph.Length[e];
                 var shape = _wayShapes[Graph.WayRef[e] >> 1];
                 var backward = (Graph.WayRef[e] & 1) == 1;

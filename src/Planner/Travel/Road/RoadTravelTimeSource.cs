@@ -80,10 +80,10 @@ public sealed class RoadTravelTimeSource : ITravelTimeSource, IDisposable
         }
         var all = cache.Vertices.ToArray();
         // Rows: every new source to every cached vertex (old and new).
-        Search(fresh, reverse: false, weights.Reverse, weights.Forward, all, cache, (slotOfSearch, target) => (slotOfSearch, target), ct);
+        Search(fresh, reverse: false, weights, all, cache, (slotOfSearch, target) => (slotOfSearch, target), ct);
         // Columns: every old source to each new target, by searching backwards from the target.
         var columns = oldCount > 0 ? fresh : [];
-        Search(columns, reverse: true, weights.Reverse, weights.Forward, all[..oldCount], cache, (slotOfSearch, source) => (source, slotOfSearch), ct);
+        Search(columns, reverse: true, weights, all[..oldCount], cache, (slotOfSearch, source) => (source, slotOfSearch), ct);
 
         var n = snaps.Length;
         var durations = new long[n * n];
@@ -99,14 +99,13 @@ public sealed class RoadTravelTimeSource : ITravelTimeSource, IDisposable
     }
 
     private void Search(
-        int[] origins, bool reverse, double[] reverseWeights, double[] forwardWeights, int[] others, MatrixCache cache,
+        int[] origins, bool reverse, EdgeWeights weights, int[] others, MatrixCache cache,
         Func<int, int, (int From, int To)> cell, CancellationToken ct)
     {
         if (origins.Length == 0 || others.Length == 0)
         {
             return;
         }
-        var weights = reverse ? reverseWeights : forwardWeights;
         var otherSlots = others.Select(cache.SlotOf).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = ct };
         Parallel.For(
