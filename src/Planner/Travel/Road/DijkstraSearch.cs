@@ -21,6 +21,7 @@ internal sealed class DijkstraSearch
 
     private readonly RoadGraph _graph;
     private readonly VertexState[] _state;
+    private readonly int[] _needed;
     private readonly (double Key, int Vertex)[] _heap;
     private int _heapCount;
     private int _generation;
@@ -29,6 +30,7 @@ internal sealed class DijkstraSearch
     {
         _graph = graph;
         _state = new VertexState[graph.VertexCount];
+        _needed = new int[graph.VertexCount];
         _heap = new (double, int)[graph.VertexCount];
     }
 
@@ -43,6 +45,8 @@ internal sealed class DijkstraSearch
         var first = reverse ? _graph.FirstIn : _graph.FirstOut;
         var arcs = reverse ? weights.Reverse : weights.Forward;
         var state = _state;
+        var peeled = _graph.Peeled;
+        var needed = _needed;
         var generation = _generation;
         unchecked
         {
@@ -60,6 +64,10 @@ internal sealed class DijkstraSearch
                 {
                     ref readonly var arc = ref arcs[a];
                     ref var sv = ref state[arc.To];
+                    if (peeled[arc.To] && needed[arc.To] != generation)
+                    {
+                        continue; // a hanging tree with nothing to reach in it
+                    }
                     var t = tu + arc.Weight;
                     if (sv.Stamp != generation)
                     {
@@ -136,6 +144,7 @@ internal sealed class DijkstraSearch
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_state);
+            Array.Clear(_needed);
             _generation = 1;
         }
         _heapCount = 0;
@@ -146,8 +155,10 @@ internal sealed class DijkstraSearch
             {
                 _state[t].Target = _generation;
                 remaining++;
+                MarkNeeded(t);
             }
         }
+        MarkNeeded(origin);
         ref var s = ref _state[origin];
         s.Stamp = _generation;
         s.Time = 0;
@@ -156,6 +167,17 @@ internal sealed class DijkstraSearch
         s.HeapPos = _heapCount++;
         SiftUp(s.HeapPos, origin, 0);
         return remaining;
+    }
+
+    /// <summary>Opens the way into the hanging tree that holds <paramref name="v"/>, from its root down to it.</summary>
+    private void MarkNeeded(int v)
+    {
+        var parent = _graph.Parent;
+        while (v >= 0 && _graph.Peeled[v] && _needed[v] != _generation)
+        {
+            _needed[v] = _generation;
+            v = parent[v];
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

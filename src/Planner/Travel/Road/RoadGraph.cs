@@ -62,9 +62,58 @@ internal sealed class RoadGraph
                 ReverseLength[j] = Length[i];
             }
         }
+        (Peeled, Parent) = PeelTrees();
+    }
+
+    private (bool[] Peeled, int[] Parent) PeelTrees()
+    {
+        var n = VertexCount;
+        var neighbours = new HashSet<int>[n];
+        for (var v = 0; v < n; v++)
+        {
+            neighbours[v] = [];
+            for (var i = FirstOut[v]; i < FirstOut[v + 1]; i++)
+            {
+                neighbours[v].Add(Head[i]);
+            }
+            for (var j = FirstIn[v]; j < FirstIn[v + 1]; j++)
+            {
+                neighbours[v].Add(Tail[j]);
+            }
+            neighbours[v].Remove(v);
+        }
+        var peeled = new bool[n];
+        var parent = new int[n];
+        Array.Fill(parent, -1);
+        var queue = new Queue<int>(Enumerable.Range(0, n).Where(v => neighbours[v].Count == 1));
+        while (queue.TryDequeue(out var v))
+        {
+            var rest = neighbours[v].Where(w => !peeled[w]).ToArray();
+            if (rest.Length != 1)
+            {
+                continue; // the last vertex of a component that is a tree stays
+            }
+            peeled[v] = true;
+            parent[v] = rest[0];
+            if (neighbours[rest[0]].Count(w => !peeled[w]) == 1)
+            {
+                queue.Enqueue(rest[0]);
+            }
+        }
+        return (peeled, parent);
     }
 
     public int VertexCount { get; }
+
+    /// <summary>
+    /// Vertices of the trees that hang off the rest of the network by one vertex (dead ends, cul-de-sacs and the streets
+    /// that only lead to them), found by repeatedly peeling vertices with a single neighbour. A fastest path enters such
+    /// a tree only to reach something inside it, so a search skips every tree holding neither its origin nor a target.
+    /// </summary>
+    public bool[] Peeled { get; }
+
+    /// <summary>For a peeled vertex, the neighbour it hangs from (towards the rest of the network); -1 otherwise.</summary>
+    public int[] Parent { get; }
 
     public int EdgeCount => Head.Length;
 

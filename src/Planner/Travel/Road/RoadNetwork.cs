@@ -63,6 +63,9 @@ public sealed class RoadNetwork
     /// <summary>Vertices in the largest strongly connected component, which stops snap to.</summary>
     public int SnappableVertices { get; }
 
+    /// <summary>Vertices in trees hanging off the network by one vertex (dead ends and the streets leading only to them).</summary>
+    public int HangingTreeVertices => Graph.Peeled.Count(p => p);
+
     /// <summary>Road classes as osm2pgrouting names them (the OSM <c>highway</c> value), plus "unknown".</summary>
     public IReadOnlyList<string> RoadClasses => _classes;
 
