@@ -21,6 +21,7 @@ public sealed class RoadNetwork
     private readonly SpatialGrid _grid;
     private readonly ConcurrentDictionary<string, EdgeWeights> _weights = new();
     private readonly ConcurrentBag<DijkstraSearch> _searches = [];
+    private readonly ConcurrentDictionary<string, Lazy<ContractionHierarchy>> _hierarchies = new();
 
     private RoadNetwork(RoadNetworkLoader.Raw raw, RoadNetworkOptions options)
     {
@@ -147,6 +148,16 @@ public sealed class RoadNetwork
 
     internal EdgeWeights WeightsAt(TimeOnly? timeOfDay) =>
         _weights.GetOrAdd(ProfileKey(timeOfDay), _ => Graph.Weights(ClassFactors(timeOfDay)));
+
+    /// <summary>The contraction hierarchy of the profile at <paramref name="timeOfDay"/>, built on first use.</summary>
+    internal ContractionHierarchy HierarchyAt(TimeOnly? timeOfDay) =>
+        _hierarchies.GetOrAdd(ProfileKey(timeOfDay), _ => new Lazy<ContractionHierarchy>(() => ContractionHierarchy.Build(Graph, WeightsAt(timeOfDay)))).Value;
+
+    /// <summary>
+    /// Builds the contraction hierarchy for the profile at <paramref name="timeOfDay"/> now (a few seconds on a city),
+    /// so the first matrix does not pay for it. Matrices use it when <see cref="RoadTravelTimeOptions.UseContractionHierarchy"/> is set.
+    /// </summary>
+    public void Prepare(TimeOnly? timeOfDay = null) => HierarchyAt(timeOfDay);
 
     internal DijkstraSearch RentSearch() => _searches.TryTake(out var s) ? s : new DijkstraSearch(Graph);
 

@@ -18,6 +18,13 @@ public sealed class RoadTravelTimeOptions
     [Range(1, 20_000)]
     public int MaxCachedLocations { get; init; } = 3000;
 
+    /// <summary>
+    /// Compute matrices on a contraction hierarchy (built once per network and speed profile, see
+    /// <see cref="RoadNetwork.Prepare"/>) instead of one full Dijkstra per source. Same results; much faster for
+    /// hundreds of locations once the hierarchy exists.
+    /// </summary>
+    public bool UseContractionHierarchy { get; init; } = true;
+
     /// <summary>Searches run at once; defaults to the number of cores.</summary>
     [Range(1, 256)]
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

@@ -79,12 +79,23 @@ public sealed class RoadTravelTimeSource : ITravelTimeSource, IDisposable
             oldCount = 0;
         }
         var all = cache.Vertices.ToArray();
+        var columns = oldCount > 0 ? fresh : [];
+        if (_options.UseContractionHierarchy)
+        {
+            var hierarchy = _network.HierarchyAt(departure);
+            Fill(cache, fresh, all, hierarchy.ManyToMany(fresh, all, _options.MaxParallelism));
+            Fill(cache, all[..oldCount], columns, hierarchy.ManyToMany(all[..oldCount], columns, _options.MaxParallelism));
+            return Extract(snaps, cache, fresh.Length, columns.Length);
+        }
         // Rows: every new source to every cached vertex (old and new).
         Search(fresh, reverse: false, weights, all, cache, (slotOfSearch, target) => (slotOfSearch, target), ct);
         // Columns: every old source to each new target, by searching backwards from the target.
-        var columns = oldCount > 0 ? fresh : [];
         Search(columns, reverse: true, weights, all[..oldCount], cache, (slotOfSearch, source) => (source, slotOfSearch), ct);
+        return Extract(snaps, cache, fresh.Length, columns.Length);
+    }
 
+    private static RoadMatrix Extract(SnapResult[] snaps, MatrixCache cache, int rows, int columns)
+    {
         var n = snaps.Length;
         var durations = new long[n * n];
         var distances = new long[n * n];
@@ -95,7 +106,25 @@ public sealed class RoadTravelTimeSource : ITravelTimeSource, IDisposable
                 (durations[i * n + j], distances[i * n + j]) = cache.Get(snaps[i].VertexIndex, snaps[j].VertexIndex);
             }
         }
-        return new RoadMatrix(new TravelMatrix(n, durations, distances), snaps, fresh.Length, columns.Length);
+        return new RoadMatrix(new TravelMatrix(n, durations, distances), snaps, rows, columns);
+    }
+
+    private static void Fill(MatrixCache cache, int[] sources, int[] targets, (double[] Times, double[] Lengths) result)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var from = cache.SlotOf(sources[i]);
+            for (var j = 0; j < targets.Length; j++)
+            {
+                var k = i * targets.Length + j;
+                if (double.IsNaN(result.Times[k]))
+                {
+                    throw new InvalidOperationException(
+                        $"Road vertex {targets[j]} is unreachable from vertex {sources[i]}; snapping should only use the largest strongly connected component.");
+                }
+                cache.Set(from, cache.SlotOf(targets[j]), RoadNetwork.RoundToWhole(result.Times[k]), RoadNetwork.RoundToWhole(result.Lengths[k]));
+            }
+        }
     }
 
     private void Search(

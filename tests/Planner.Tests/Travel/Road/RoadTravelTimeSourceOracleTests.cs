@@ -13,13 +13,15 @@ namespace Delivery.Planner.Tests.Travel.Road;
 public sealed class RoadTravelTimeSourceOracleTests(HelsinkiNetworkFixture helsinki) : IClassFixture<HelsinkiNetworkFixture>
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task GetMatrixAsync_SampleOfVertices_EqualsPgRoutingDijkstra(bool deadEndsOnly)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task GetMatrixAsync_SampleOfVertices_EqualsPgRoutingDijkstra(bool deadEndsOnly, bool hierarchy)
     {
         // Dead ends sit in the hanging trees the search skips unless they hold a target: check them on their own too.
-        var (ids, locations) = await SampleVerticesAsync(25, seed: 7, deadEndsOnly);
-        using var source = new RoadTravelTimeSource(helsinki.Network);
+        var (ids, locations) = await SampleVerticesAsync(deadEndsOnly ? 25 : 60, seed: 7, deadEndsOnly);
+        using var source = new RoadTravelTimeSource(helsinki.Network, new RoadTravelTimeOptions { UseContractionHierarchy = hierarchy });
 
         var matrix = await source.GetMatrixAsync(locations);
 
@@ -37,18 +39,20 @@ public sealed class RoadTravelTimeSourceOracleTests(HelsinkiNetworkFixture helsi
         Assert.True(asymmetric > 0, "one-way streets should make some pairs asymmetric");
     }
 
-    [Fact]
-    public async Task GetRoadMatrixAsync_ReplanWithNewStops_MatchesFreshMatrix()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetRoadMatrixAsync_ReplanWithNewStops_MatchesFreshMatrix(bool hierarchy)
     {
         var (_, locations) = await SampleVerticesAsync(40, seed: 11);
-        using var cached = new RoadTravelTimeSource(helsinki.Network);
+        using var cached = new RoadTravelTimeSource(helsinki.Network, new RoadTravelTimeOptions { UseContractionHierarchy = hierarchy });
         await cached.GetRoadMatrixAsync(locations[..35], null);
 
         var replan = await cached.GetRoadMatrixAsync(locations, null);
 
         Assert.Equal(5, replan.RowsComputed);
         Assert.Equal(5, replan.ColumnsComputed);
-        using var fresh = new RoadTravelTimeSource(helsinki.Network);
+        using var fresh = new RoadTravelTimeSource(helsinki.Network, new RoadTravelTimeOptions { UseContractionHierarchy = !hierarchy });
         var expected = await fresh.GetMatrixAsync(locations);
         Assert.Equal(expected.Durations.ToArray(), replan.Matrix.Durations.ToArray());
         Assert.Equal(expected.Distances.ToArray(), replan.Matrix.Distances.ToArray());

@@ -16,10 +16,12 @@ public sealed class RoadTravelTimeSourceSmallNetworkTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
-    public async Task GetMatrixAsync_OneWayStreets_GivesAsymmetricTimesAndDistances()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetMatrixAsync_OneWayStreets_GivesAsymmetricTimesAndDistances(bool hierarchy)
     {
-        using var source = new RoadTravelTimeSource(await _db.LoadAsync());
+        using var source = new RoadTravelTimeSource(await _db.LoadAsync(), new RoadTravelTimeOptions { UseContractionHierarchy = hierarchy });
 
         var m = await source.GetMatrixAsync(Corners);
 
@@ -37,11 +39,13 @@ public sealed class RoadTravelTimeSourceSmallNetworkTests : IAsyncLifetime
         Assert.Equal(200, m.Distance(0, 2));
     }
 
-    [Fact]
-    public async Task GetRoadMatrixAsync_ResidentialSlowedInMorningBand_AppliesOnlyInsideBand()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetRoadMatrixAsync_ResidentialSlowedInMorningBand_AppliesOnlyInsideBand(bool hierarchy)
     {
         var factors = new[] { new SpeedFactor("residential", 0.5, new TimeOnly(7, 0), new TimeOnly(10, 0)) };
-        using var source = new RoadTravelTimeSource(await _db.LoadAsync(factors));
+        using var source = new RoadTravelTimeSource(await _db.LoadAsync(factors), new RoadTravelTimeOptions { UseContractionHierarchy = hierarchy });
 
         var morning = (await source.GetRoadMatrixAsync(Corners, new TimeOnly(8, 0))).Matrix;
         var noon = (await source.GetRoadMatrixAsync(Corners, new TimeOnly(12, 0))).Matrix;
