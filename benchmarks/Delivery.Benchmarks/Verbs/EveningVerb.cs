@@ -57,12 +57,15 @@ internal sealed class EveningVerb : IVerb
         };
         var network = await RoadNetwork.LoadAsync(db, speeds);
         Lap("load network");
+        var departure = new TimeOnly(12, 0);
+        network.Prepare(departure);
+        Lap("contraction hierarchy");
         var depot = new Depot("porto", Location.FromLatLon(41.1579, -8.6291));
         var snaps = orders.Select(o => network.Snap(o.Location)).ToArray();
         var bad = orders.Where((_, i) => snaps[i].ProbableBadAddress).ToList();
         var planned = orders.Except(bad).ToList();
         Lap("snap");
-        using var source = new RoadTravelTimeSource(network, new RoadTravelTimeOptions { DefaultDeparture = new TimeOnly(12, 0) });
+        using var source = new RoadTravelTimeSource(network, new RoadTravelTimeOptions { DefaultDeparture = departure });
         var matrix = await source.GetMatrixAsync([depot.Location, .. planned.Select(o => o.Location)]);
         Lap("matrix");
 
