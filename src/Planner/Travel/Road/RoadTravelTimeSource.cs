@@ -3,12 +3,14 @@ using Delivery.Planner.Model;
 namespace Delivery.Planner.Travel.Road;
 
 /// <summary>
-/// Travel-time and distance matrices over the road network: every location snaps to the nearest vertex of the largest
-/// strongly connected component, then a one-to-many Dijkstra runs from each new source (in parallel, one reusable
-/// search per thread, stopping once every target is settled). Matrices are asymmetric where one-way streets make them
-/// so. Durations are the fastest path's summed edge times (kept as doubles, rounded half away from zero to whole
-/// seconds at the end); distances are that path's length in whole metres. A cache keyed by snapped vertex means a
-/// re-plan with a few new locations runs only their rows (forward searches) and columns (reverse searches).
+/// Travel-time and distance matrices over the road network. Every location snaps to the nearest vertex of the largest
+/// strongly connected component; the matrix is then computed on the network's contraction hierarchy (bucket
+/// many-to-many; the hierarchy is built once per network and speed profile, see <see cref="RoadNetwork.Prepare"/>) or,
+/// with <see cref="RoadTravelTimeOptions.UseContractionHierarchy"/> off, by a one-to-many Dijkstra from each new source
+/// in parallel. Both give the same values. Matrices are asymmetric where one-way streets make them so. Durations are
+/// the fastest path's summed edge times (kept as doubles, rounded half away from zero to whole seconds at the end);
+/// distances are that path's length in whole metres. A cache keyed by snapped vertex means a re-plan with a few new
+/// locations computes only their rows and their columns.
 /// </summary>
 /// <threadsafety>Safe to share; matrix requests are served one at a time.</threadsafety>
 public sealed class RoadTravelTimeSource : ITravelTimeSource, IDisposable
