@@ -1,0 +1,113 @@
+using Google.OrTools.ConstraintSolver;
+
+namespace Delivery.Planner.Solving;
+
+/// <summary>One built OR-Tools model and how its indices map back to the problem. Lives for one solve.</summary>
+internal sealed class RoutingSession
+{
+    private readonly int _depotCount;
+
+    public RoutingSession(ProblemIndex index, SolveScope scope, RoutingIndexManager manager, RoutingModel routing, int depotCount)
+    {
+        Scope = scope;
+        Manager = manager;
+        Routing = routing;
+        _depotCount = depotCount;
+    }
+
+    public SolveScope Scope { get; }
+
+    public RoutingIndexManager Manager { get; }
+
+    public RoutingModel Routing { get; }
+
+    /// <summary>Routing index of the scope's k-th order.</summary>
+    public long OrderRoutingIndex(int k) => Manager.NodeToIndex(_depotCount + k);
+
+    /// <summary>
+    /// Runs the search. Starts from <paramref name="initial"/> when given and accepted by the model; reports each
+    /// solution through <paramref name="onSolution"/>(cost, vehicles, unassigned); stops when <paramref name="ct"/> fires
+    /// and returns the best found. Returns the routes of the scope's vehicles (problem order indices), or null.
+    /// </summary>
+    public Dictionary<int, int[]>? Solve(SearchConfig config, TimeSpan timeLimit, Solution? initial, Action<long, int, int>? onSolution, CancellationToken ct)
+    {
+        var parameters = config.ToParameters(timeLimit);
+        Routing.CloseModelWithParameters(parameters);
+        if (onSolution is not null)
+        {
+            Routing.AddAtSolutionCallback(() => onSolution(Routing.CostVar().Value(), CountUsed(), CountInactive()));
+        }
+        Assignment? start = initial is null ? null : ToAssignment(initial);
+        using var registration = ct.Register(Routing.CancelSearch);
+        if (ct.IsCancellationRequested && start is not null)
+        {
+            return ReadRoutes(start);
+        }
+        var result = start is null ? Routing.SolveWithParameters(parameters) : Routing.SolveFromAssignmentWithParameters(start, parameters);
+        result ??= start;
+        return result is null ? null : ReadRoutes(result);
+    }
+
+    /// <summary>Builds an assignment from a problem-level solution, keeping only this scope's vehicles and orders.</summary>
+    public Assignment? ToAssignment(Solution solution)
+    {
+        var nodeOf = new Dictionary<int, int>();
+        for (var k = 0; k < Scope.Orders.Length; k++)
+        {
+            nodeOf[Scope.Orders[k]] = k;
+        }
+        var routes = new long[Scope.Vehicles.Length][];
+        for (var m = 0; m < Scope.Vehicles.Length; m++)
+        {
+            routes[m] = solution.Routes[Scope.Vehicles[m]]
+                .Where(nodeOf.ContainsKey)
+                .Select(o => OrderRoutingIndex(nodeOf[o]))
+                .ToArray();
+        }
+        return Routing.ReadAssignmentFromRoutes(routes, true);
+    }
+
+    private Dictionary<int, int[]> ReadRoutes(Assignment a)
+    {
+        var result = new Dictionary<int, int[]>();
+        for (var m = 0; m < Scope.Vehicles.Length; m++)
+        {
+            var route = new List<int>();
+            var i = a.Value(Routing.NextVar(Routing.Start(m)));
+            while (!Routing.IsEnd(i))
+            {
+                route.Add(Scope.Orders[Manager.IndexToNode(i) - _depotCount]);
+                i = a.Value(Routing.NextVar(i));
+            }
+            result[Scope.Vehicles[m]] = route.ToArray();
+        }
+        return result;
+    }
+
+    private int CountUsed()
+    {
+        var used = 0;
+        for (var m = 0; m < Scope.Vehicles.Length; m++)
+        {
+            if (!Routing.IsEnd(Routing.NextVar(Routing.Start(m)).Value()))
+            {
+                used++;
+            }
+        }
+        return used;
+    }
+
+    private int CountInactive()
+    {
+        var inactive = 0;
+        for (var k = 0; k < Scope.Orders.Length; k++)
+        {
+            var idx = OrderRoutingIndex(k);
+            if (Routing.NextVar(idx).Value() == idx)
+            {
+                inactive++;
+            }
+        }
+        return inactive;
+    }
+}
