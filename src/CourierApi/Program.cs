@@ -1,6 +1,7 @@
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features;
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -35,6 +36,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 
 app.MapAuth();
 app.MapFleet();
+app.MapOrders();
 // Extension points for the lead: app.MapTracking(); app.MapManifests();
 
 app.Run();

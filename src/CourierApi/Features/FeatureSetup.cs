@@ -1,4 +1,5 @@
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Orders;
 
 namespace Delivery.CourierApi.Features;
 
@@ -10,6 +11,9 @@ internal static class FeatureSetup
         var services = builder.Services;
         services.AddOpenApi();
         services.AddSingleton<FleetStore>();
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<OrderWriter>();
+        services.AddSingleton<CutOff>();
         return builder;
     }
 }
