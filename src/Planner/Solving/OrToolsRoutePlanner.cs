@@ -24,12 +24,22 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         _time = time;
     }
 
+    /// <summary>Share of the time limit given to the portfolio; the rest goes to large-neighbourhood search.</summary>
+    internal double PortfolioShare { get; init; } = 0.5;
+
+    /// <summary>Orders per LNS sub-problem.</summary>
+    internal int LnsTargetOrders { get; init; } = 40;
+
+    /// <summary>Problems with fewer orders than this are solved by the portfolio alone.</summary>
+    internal int LnsMinOrders { get; init; } = 30;
+
     /// <inheritdoc />
     public PlanResult Plan(PlanningProblem problem, SolverSettings settings, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
         problem.Validate();
+        var deadline = _time.GetUtcNow() + settings.TimeLimit;
         var tracker = new ProgressTracker(progress, _time);
         var ix = new ProblemIndex(problem);
         var unassigned = new List<UnassignedOrder>();
@@ -57,9 +67,17 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         var scope = new SolveScope(freeVehicles, candidates.ToArray());
         var baseline = Baseline(ix, scope);
         var warm = problem.PreviousRoutes.Count > 0;
-        var best = scope.Orders.Length == 0 || scope.Vehicles.Length == 0
-            ? Portfolio.Evaluate(ix, scope, baseline, "none")
-            : Portfolio.Run(ix, scope, baseline, warm, settings.Workers, settings.TimeLimit, tracker, cancellationToken);
+        var best = Portfolio.Evaluate(ix, scope, baseline, "none");
+        if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
+        {
+            var share = scope.Orders.Length >= LnsMinOrders && scope.Vehicles.Length >= 2 ? PortfolioShare : 1.0;
+            best = Portfolio.Run(ix, scope, baseline, warm, settings.Workers, settings.TimeLimit * share, tracker, cancellationToken);
+            if (share < 1.0)
+            {
+                var lns = new LnsImprover(ix, scope, best, tracker) { TargetOrders = LnsTargetOrders };
+                best = lns.Run(settings.Workers, settings.Seed, deadline, _time, cancellationToken);
+            }
+        }
 
         var solution = best.Solution;
         foreach (var v in freeVehicles)

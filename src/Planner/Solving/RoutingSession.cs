@@ -32,17 +32,27 @@ internal sealed class RoutingSession
     public Dictionary<int, int[]>? Solve(SearchConfig config, TimeSpan timeLimit, Solution? initial, Action<long, int, int>? onSolution, CancellationToken ct)
     {
         var parameters = config.ToParameters(timeLimit);
-        Routing.CloseModelWithParameters(parameters);
-        if (onSolution is not null)
+        if (ct.IsCancellationRequested)
         {
-            Routing.AddAtSolutionCallback(() => onSolution(Routing.CostVar().Value(), CountUsed(), CountInactive()));
+            // Cancelled before the search began: the best plan so far is the first one found.
+            parameters.SolutionLimit = 1;
         }
+        Routing.CloseModelWithParameters(parameters);
+        Routing.AddAtSolutionCallback(() =>
+        {
+            // Makes cancellation stick even if it raced with the start of the search.
+            if (ct.IsCancellationRequested)
+            {
+                Routing.CancelSearch();
+            }
+            onSolution?.Invoke(Routing.CostVar().Value(), CountUsed(), CountInactive());
+        });
         Assignment? start = initial is null ? null : ToAssignment(initial);
-        using var registration = ct.Register(Routing.CancelSearch);
         if (ct.IsCancellationRequested && start is not null)
         {
             return ReadRoutes(start);
         }
+        using var registration = ct.Register(Routing.CancelSearch);
         var result = start is null ? Routing.SolveWithParameters(parameters) : Routing.SolveFromAssignmentWithParameters(start, parameters);
         result ??= start;
         return result is null ? null : ReadRoutes(result);
