@@ -2,6 +2,7 @@ using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features;
 using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -37,6 +38,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapFleet();
 app.MapOrders();
+app.MapPlans();
+app.MapHub<PlanningHub>(PlanningHub.Path);
 // Extension points for the lead: app.MapTracking(); app.MapManifests();
 
 app.Run();

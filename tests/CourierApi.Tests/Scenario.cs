@@ -60,3 +60,32 @@ internal sealed class Scenario(HttpClient dispatcher)
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 }
+
+/// <summary>Planning helpers over the API.</summary>
+internal static class Planning
+{
+    public static async Task<Delivery.CourierApi.Features.Plans.JobResponse> StartAsync(HttpClient client, long depotId, int? seconds = null)
+    {
+        var response = await client.PostAsync($"/api/v1/depots/{depotId}/plans?date={DeliveryApiFactory.PlanDate:yyyy-MM-dd}" +
+            (seconds is null ? "" : $"&timeLimitSeconds={seconds}"), null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.NotNull(response.Headers.Location);
+        return await Scenario.Read<Delivery.CourierApi.Features.Plans.JobResponse>(response);
+    }
+
+    /// <summary>Polls the job until it reaches one of <paramref name="states"/> (real time, at most two minutes).</summary>
+    public static async Task<Delivery.CourierApi.Features.Plans.JobResponse> WaitAsync(HttpClient client, long jobId, params string[] states)
+    {
+        states = states.Length == 0 ? ["succeeded", "failed", "cancelled"] : states;
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var job = await client.GetFromJsonAsync<Delivery.CourierApi.Features.Plans.JobResponse>($"/api/v1/planning-jobs/{jobId}");
+            if (states.Contains(job!.Status) || DateTime.UtcNow > until)
+            {
+                return job;
+            }
+            await Task.Delay(100);
+        }
+    }
+}
