@@ -1,8 +1,10 @@
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features;
+using Delivery.CourierApi.Features.Courier;
 using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
+using Delivery.CourierApi.Features.Routes;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -39,6 +41,8 @@ app.MapAuth();
 app.MapFleet();
 app.MapOrders();
 app.MapPlans();
+app.MapRoutes();
+app.MapCourier();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 // Extension points for the lead: app.MapTracking(); app.MapManifests();
 

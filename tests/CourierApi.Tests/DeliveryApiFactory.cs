@@ -21,11 +21,32 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
 
     public static readonly DateOnly PlanDate = new(2026, 12, 1);
 
-    public TestDatabase Database { get; } = new();
+    private readonly bool _ownsDatabase = true;
+
+    public DeliveryApiFactory()
+    {
+        Database = new TestDatabase();
+    }
+
+    /// <summary>A second host over another factory's database (restart tests); the database is not dropped on dispose.</summary>
+    internal DeliveryApiFactory(TestDatabase database, FakeTimeProvider time)
+    {
+        Database = database;
+        Time = time;
+        _ownsDatabase = false;
+    }
+
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    /// <summary>Extra configuration a test class wants (e.g. a webhook URL).</summary>
+    /// <summary>SignalR backplane channel prefix of this host, so tests never hear each other's messages.</summary>
+    public string ChannelPrefix { get; } = "t-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>A real local listener the notification webhook posts to.</summary>
+    internal WebhookListener Webhook { get; } = new();
+
+    /// <summary>Extra configuration a test class wants.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +58,8 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Planning:PollSeconds", "0.2");
         builder.UseSetting("Auth:SignInPermitsPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("SignalR:ChannelPrefix", ChannelPrefix);
+        builder.UseSetting("Notifications:WebhookUrl", Webhook.Url);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -71,7 +94,11 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        Webhook.Dispose();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -1,6 +1,7 @@
 using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
+using Delivery.CourierApi.Features.Routes;
 using Delivery.CourierApi.Hosting;
 using Delivery.Planner.Solving;
 using Delivery.Planner.Travel;
@@ -35,6 +36,7 @@ internal static class FeatureSetup
         services.AddSingleton<RouteTimer>();
         services.AddSingleton<PlanningJobStore>();
         services.AddSingleton<PlanningRunner>();
+        services.AddSingleton<PlanEditor>();
         if (builder.Configuration.GetValue("Planning:RunWorker", true))
         {
             services.AddHostedService<PlanningWorker>();

@@ -15,7 +15,7 @@ internal sealed record StoredVersion(long Id, long PlanId, long DepotId, DateOnl
     IReadOnlyList<UnassignedDraft> Unassigned);
 
 /// <summary>Plans, their versions, routes, stops and unassigned orders.</summary>
-internal sealed class PlanStore(NpgsqlDataSource db, TimeProvider time)
+internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time)
 {
     /// <summary>Stores routes as a new version (<paramref name="replaceDraftId"/> null) or in place of a draft; returns the version id.</summary>
     public async Task<long> SaveAsync(PlanInput input, IReadOnlyList<RouteDraft> routes, IReadOnlyList<UnassignedDraft> unassigned, string source,
@@ -64,26 +64,35 @@ internal sealed class PlanStore(NpgsqlDataSource db, TimeProvider time)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
                 """, versionId, shift.ShiftId, shift.CourierId, shift.VehicleId, r.Locked, input.Instant(r.StartSeconds), input.Instant(r.EndSeconds),
                 r.DistanceMeters, r.TravelSeconds);
-            for (var i = 0; i < r.Stops.Count; i++)
-            {
-                var s = r.Stops[i];
-                batch.BatchCommands.Add(Command("""
-                    INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                    """, routeId, i + 1, long.Parse(s.OrderKey, System.Globalization.CultureInfo.InvariantCulture), input.Instant(s.Arrival),
-                    input.Instant(s.ServiceStart), input.Instant(s.Departure), s.WindowIndex, s.Violation));
-            }
+            AddStops(batch, input, routeId, r);
         }
         foreach (var u in unassigned)
         {
-            batch.BatchCommands.Add(Command("INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail) VALUES ($1, $2, $3, $4)",
-                versionId, long.Parse(u.OrderKey, System.Globalization.CultureInfo.InvariantCulture), u.Reason, u.Detail));
+            AddUnassigned(batch, versionId, u);
         }
         if (batch.BatchCommands.Count > 0)
         {
             await batch.ExecuteNonQueryAsync();
         }
     }
+
+    private static void AddStops(NpgsqlBatch batch, PlanInput input, long routeId, RouteDraft r)
+    {
+        for (var i = 0; i < r.Stops.Count; i++)
+        {
+            var s = r.Stops[i];
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                """, routeId, i + 1, long.Parse(s.OrderKey, System.Globalization.CultureInfo.InvariantCulture), input.Instant(s.Arrival),
+                input.Instant(s.ServiceStart), input.Instant(s.Departure), s.WindowIndex, s.Violation));
+        }
+    }
+
+    private static void AddUnassigned(NpgsqlBatch batch, long versionId, UnassignedDraft u) =>
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
+            """, versionId, long.Parse(u.OrderKey, System.Globalization.CultureInfo.InvariantCulture), u.Reason, u.Detail));
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] args)
     {

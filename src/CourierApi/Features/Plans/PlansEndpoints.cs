@@ -30,7 +30,8 @@ internal static class PlansEndpoints
     }
 
     internal static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> StartJobAsync(
-        long depotId, DateOnly date, int? timeLimitSeconds, ClaimsPrincipal user, FleetStore fleet, PlanningJobStore jobs, IOptions<PlanningOptions> options)
+        long depotId, DateOnly date, int? timeLimitSeconds, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, PlanningJobStore jobs,
+        IOptions<PlanningOptions> options)
     {
         await fleet.GetDepotAsync(depotId);
         var limit = timeLimitSeconds ?? options.Value.TimeLimitSeconds;
@@ -38,7 +39,8 @@ internal static class PlansEndpoints
         {
             throw new FieldException("timeLimitSeconds", "must be between 1 and 3600");
         }
-        var (job, created) = await jobs.EnqueueAsync(depotId, date, "plan", user.Identity?.Name ?? "?", limit);
+        var kind = await plans.LatestVersionIdAsync(depotId, date) is null ? "plan" : "replan";
+        var (job, created) = await jobs.EnqueueAsync(depotId, date, kind, user.Identity?.Name ?? "?", limit);
         if (!created)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Planning already in progress",
