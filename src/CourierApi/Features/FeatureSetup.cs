@@ -36,6 +36,11 @@ internal static class FeatureSetup
         services.AddSingleton<RouteTimer>();
         services.AddSingleton<PlanningJobStore>();
         services.AddSingleton<PlanningRunner>();
+        if (builder.Configuration.GetValue("Demo:Enabled", false))
+        {
+            // Before the worker, so the demo's planning job is waiting when the worker starts.
+            services.AddHostedService<Data.DemoSeeder>();
+        }
         services.AddSingleton<PlanEditor>();
         if (builder.Configuration.GetValue("Planning:RunWorker", true))
         {
