@@ -35,7 +35,7 @@ internal static class CourierEndpoints
         {
             return TypedResults.NotFound();
         }
-        var view = await reader.ReadAsync(versionId.Value, onlyCourierId: courierId);
+        var view = await reader.ReadAsync(versionId.Value, onlyCouriers: [courierId]);
         var route = view.Routes.SingleOrDefault() ?? throw new NotFoundException("Route for courier", courierId);
         return TypedResults.Ok(new CourierRouteResponse(view.Id, view.Number, view.Date, view.PublishedAt, route));
     }

@@ -10,7 +10,8 @@ namespace Delivery.CourierApi.Features.Plans;
 /// <summary>Reads a depot and date's fleet and orders into a <see cref="PlanInput"/>.</summary>
 internal sealed class PlanInputLoader(NpgsqlDataSource db)
 {
-    public async Task<PlanInput> LoadAsync(long depotId, DateOnly date, CancellationToken ct)
+    /// <param name="onlyOrders">When given, only these orders are loaded (hand edits need just the routes they touch).</param>
+    public async Task<PlanInput> LoadAsync(long depotId, DateOnly date, CancellationToken ct, long[]? onlyOrders = null)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var depot = await connection.FirstAsync("SELECT time_zone FROM depots WHERE id = $1", r => r.GetString(0), depotId)
@@ -54,7 +55,7 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
             SELECT o.id, ST_X(o.location), ST_Y(o.location), o.windows, o.service_s, o.demand_weight_g, o.demand_volume_cm3, o.demand_items,
                    o.required_skills, o.priority, o.shop_order_id, o.customer_name, o.address, o.tracking_token, o.customer_phone,
                    (SELECT s.id FROM courier_shifts s WHERE s.courier_id = o.pinned_courier_id AND s.shift_date = o.plan_date)
-            FROM orders o WHERE o.depot_id = $1 AND o.plan_date = $2 AND o.status <> 'cancelled'
+            FROM orders o WHERE o.depot_id = $1 AND o.plan_date = $2 AND o.status <> 'cancelled' AND ($3::bigint[] IS NULL OR o.id = ANY($3))
             ORDER BY o.id
             """, r =>
             {
@@ -73,7 +74,7 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
                 };
                 var info = new OrderInfo(r.GetInt64(0), r.GetString(10), r.GetString(11), r.GetString(12), r.GetString(13), r.OptString(14));
                 return (order, info, pinShift: r.Opt<long>(15));
-            }, depotId, date);
+            }, depotId, date, onlyOrders);
 
         return new PlanInput(depotId, date, zone, epoch, depots, shifts.Select(s => s.vehicle).ToList(), orders.Select(o => o.order).ToList(),
             shifts.ToDictionary(s => s.info.Key, s => s.info), orders.ToDictionary(o => o.order.Id, o => o.info),

@@ -8,7 +8,7 @@ namespace Delivery.CourierApi.Features.Plans;
 /// <summary>Reads a stored plan version into the review shape (routes, stops with window and slack, load, totals, unassigned).</summary>
 internal sealed class PlanReader(NpgsqlDataSource db)
 {
-    public async Task<PlanVersionView> ReadAsync(long versionId, long? onlyCourierId = null)
+    public async Task<PlanVersionView> ReadAsync(long versionId, long[]? onlyCouriers = null)
     {
         await using var connection = await db.OpenConnectionAsync();
         var header = await connection.FirstAsync("""
@@ -22,7 +22,7 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                    s.planned_arrival, s.planned_service_start, s.planned_departure, s.window_index,
                    (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w), o.demand_items, o.demand_weight_g, s.violation
             FROM stops s JOIN routes r ON r.id = s.route_id JOIN orders o ON o.id = s.order_id
-            WHERE r.plan_version_id = $1 AND ($2::bigint IS NULL OR r.courier_id = $2)
+            WHERE r.plan_version_id = $1 AND ($2::bigint[] IS NULL OR r.courier_id = ANY($2))
             ORDER BY s.route_id, s.sequence
             """, r =>
             {
@@ -34,12 +34,12 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                 return (RouteId: r.GetInt64(0), Items: r.GetInt64(13), Weight: r.GetInt64(14), Stop: new StopView(r.GetInt32(1), r.GetInt64(2), r.GetString(3),
                     r.GetString(4), r.GetString(5), r.GetDouble(6), r.GetDouble(7), r.Get<DateTimeOffset>(8), serviceStart, r.Get<DateTimeOffset>(10),
                     start, end, end is { } e ? Math.Round((e - serviceStart).TotalMinutes, 1) : null, 0, 0, r.OptString(15)));
-            }, versionId, onlyCourierId))
+            }, versionId, onlyCouriers))
             .ToLookup(s => s.RouteId);
         var routes = await connection.ListAsync("""
             SELECT r.id, r.courier_id, c.name, r.vehicle_id, v.code, r.locked, r.start_at, r.end_at, r.distance_m, r.travel_s, v.capacity_items
             FROM routes r JOIN couriers c ON c.id = r.courier_id JOIN vehicles v ON v.id = r.vehicle_id
-            WHERE r.plan_version_id = $1 AND ($2::bigint IS NULL OR r.courier_id = $2) ORDER BY r.id
+            WHERE r.plan_version_id = $1 AND ($2::bigint[] IS NULL OR r.courier_id = ANY($2)) ORDER BY r.id
             """, r =>
             {
                 var (items, weight) = (0L, 0L);
@@ -51,8 +51,8 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                 }).ToList();
                 return new RouteView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetBoolean(5), r.Get<DateTimeOffset>(6),
                     r.Get<DateTimeOffset>(7), Math.Round(r.GetInt64(8) / 1000.0, 2), Math.Round(r.GetInt64(9) / 3600.0, 2), items, r.GetInt64(10), routeStops);
-            }, versionId, onlyCourierId);
-        var unassigned = onlyCourierId is not null ? [] : await connection.ListAsync("""
+            }, versionId, onlyCouriers);
+        var unassigned = onlyCouriers is not null ? [] : await connection.ListAsync("""
             SELECT o.id, o.shop_order_id, o.customer_name, u.reason, u.detail
             FROM unassigned_orders u JOIN orders o ON o.id = u.order_id WHERE u.plan_version_id = $1 ORDER BY o.id
             """, r => new UnassignedView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), versionId);

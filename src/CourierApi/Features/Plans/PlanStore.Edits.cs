@@ -35,9 +35,9 @@ internal sealed partial class PlanStore
         return copy;
     }
 
-    /// <summary>Writes re-timed routes over their stored ones and sets the version's unassigned orders to <paramref name="unassigned"/>.</summary>
-    public async Task ReplaceRoutesAsync(long versionId, PlanInput input, IReadOnlyList<RouteDraft> routes, IReadOnlyList<UnassignedDraft> unassigned,
-        CancellationToken ct)
+    /// <summary>Writes re-timed routes over their stored ones; adds and removes unassigned orders.</summary>
+    public async Task ReplaceRoutesAsync(long versionId, PlanInput input, IReadOnlyList<RouteDraft> routes, IReadOnlyList<UnassignedDraft> addUnassigned,
+        IReadOnlyList<string> removeUnassigned, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -57,9 +57,9 @@ internal sealed partial class PlanStore
             await connection.ExecAsync("DELETE FROM stops WHERE route_id = $1", routeId);
             AddStops(batch, input, routeId, r);
         }
-        var keep = unassigned.Select(u => long.Parse(u.OrderKey, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        await connection.ExecAsync("DELETE FROM unassigned_orders WHERE plan_version_id = $1 AND NOT (order_id = ANY($2))", versionId, keep);
-        foreach (var u in unassigned)
+        var remove = removeUnassigned.Select(k => long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        await connection.ExecAsync("DELETE FROM unassigned_orders WHERE plan_version_id = $1 AND order_id = ANY($2)", versionId, remove);
+        foreach (var u in addUnassigned)
         {
             AddUnassigned(batch, versionId, u);
         }

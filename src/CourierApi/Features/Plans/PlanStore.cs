@@ -104,7 +104,7 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time)
         return command;
     }
 
-    public async Task<StoredVersion> LoadAsync(long versionId)
+    public async Task<StoredVersion> LoadAsync(long versionId, bool withUnassigned = true)
     {
         await using var connection = await db.OpenConnectionAsync();
         var header = await connection.FirstAsync("""
@@ -118,7 +118,8 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time)
             FROM routes r LEFT JOIN stops s ON s.route_id = r.id WHERE r.plan_version_id = $1 GROUP BY r.id ORDER BY r.id
             """, r => new StoredRoute(r.GetInt64(0), PlanInputLoader.Key(r.GetInt64(1)), r.GetInt64(2), r.GetBoolean(3),
                 r.Get<long[]>(4).Select(PlanInputLoader.Key).ToList()), versionId);
-        var unassigned = await connection.ListAsync("SELECT order_id, reason, detail FROM unassigned_orders WHERE plan_version_id = $1 ORDER BY order_id",
+        var unassigned = !withUnassigned ? [] : await connection.ListAsync(
+            "SELECT order_id, reason, detail FROM unassigned_orders WHERE plan_version_id = $1 ORDER BY order_id",
             r => new UnassignedDraft(PlanInputLoader.Key(r.GetInt64(0)), r.GetString(1), r.GetString(2)), versionId);
         return header with { Routes = routes, Unassigned = unassigned };
     }

@@ -22,16 +22,27 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
 {
     public async Task<EditResult> ApplyAsync(long versionId, EditRequest edit, string user, CancellationToken ct)
     {
-        var version = await plans.LoadAsync(versionId);
+        var version = await plans.LoadAsync(versionId, withUnassigned: false);
         var latest = await plans.LatestVersionIdAsync(version.DepotId, version.Date);
         if (latest != versionId)
         {
             throw new ConflictException("Stale version", $"Version {version.Number} is not the newest version of this plan (id {latest}); edit the newest one.");
         }
-        var input = await loader.LoadAsync(version.DepotId, version.Date, ct);
+        // Only the routes the edit touches are loaded and re-timed, so an edit costs the same on a 1,000-stop plan as on a small one.
+        var involved = new HashSet<long> { edit.OrderId };
+        if (edit.OtherOrderId is { } otherId)
+        {
+            involved.Add(otherId);
+        }
+        var keys = involved.Select(Key).ToHashSet();
+        var relevant = version.Routes.Where(r => r.CourierId == edit.CourierId || r.OrderKeys.Any(keys.Contains))
+            .SelectMany(r => r.OrderKeys).Select(k => long.Parse(k, CultureInfo.InvariantCulture)).Concat(involved).Distinct().ToArray();
+        var input = await loader.LoadAsync(version.DepotId, version.Date, ct, relevant);
         var routes = version.Routes.ToDictionary(r => r.ShiftKey, r => r.OrderKeys.ToList());
         var locked = version.Routes.Where(r => r.Locked).Select(r => r.ShiftKey).ToHashSet();
-        var unassigned = version.Unassigned.ToDictionary(u => u.OrderKey);
+        // Only changes to the unassigned list are written: what the edit takes off it and what it puts on it.
+        var unassign = new List<UnassignedDraft>();
+        var reassigned = new List<string>();
         var changed = new HashSet<string>();
         var order = Key(edit.OrderId);
         if (!input.OrderInfo.ContainsKey(order))
@@ -61,7 +72,10 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
                     Touch(from);
                     routes[from].Remove(order);
                 }
-                unassigned.Remove(order);
+                else
+                {
+                    reassigned.Add(order);
+                }
                 Touch(target);
                 var list = routes[target];
                 list.Insert(Math.Clamp((edit.Position ?? list.Count + 1) - 1, 0, list.Count), order);
@@ -86,7 +100,7 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
                 var from = RouteOf(order) ?? throw new FieldException("orderId", "is not on a route of this version");
                 Touch(from);
                 routes[from].Remove(order);
-                unassigned[order] = new UnassignedDraft(order, "Manual", $"taken off the route of {input.Shifts[from].CourierName} by {user}");
+                unassign.Add(new UnassignedDraft(order, "Manual", $"taken off the route of {input.Shifts[from].CourierName} by {user}"));
                 break;
             }
         }
@@ -103,10 +117,9 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
         }
         var newVersion = version.Status != "draft";
         var written = newVersion ? await plans.CopyAsync(version.Id, "edit", user, ct) : version.Id;
-        await plans.ReplaceRoutesAsync(written, input, drafts, unassigned.Values.ToList(), ct);
-        var view = await reader.ReadAsync(written);
-        var changedShiftIds = changed.Select(s => input.Shifts[s].CourierId).ToHashSet();
-        return new EditResult(written, view.Number, newVersion, view.Routes.Where(r => changedShiftIds.Contains(r.CourierId)).ToList(), violations);
+        await plans.ReplaceRoutesAsync(written, input, drafts, unassign, reassigned, ct);
+        var view = await reader.ReadAsync(written, changed.Select(s => input.Shifts[s].CourierId).ToArray());
+        return new EditResult(written, view.Number, newVersion, view.Routes, violations);
     }
 
     private static string Describe(PlanInput input, string shift, string violation)
