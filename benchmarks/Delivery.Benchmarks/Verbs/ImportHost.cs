@@ -47,10 +47,11 @@ internal sealed class ImportHost : IAsyncDisposable
         start.Environment["Orders__MaxImportRows"] = "1000000";
         start.Environment["Auth__SignInPermitsPerMinute"] = "1000";
         start.Environment["Serilog__MinimumLevel__Default"] = "Information";
+        start.Environment["Serilog__MinimumLevel__Override__Delivery.CourierApi.Features.Orders.OrderWriter"] = "Debug";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the CourierApi host");
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && (line.Contains("CSV import", StringComparison.Ordinal) || line.Contains("Planning job", StringComparison.Ordinal)))
+            if (e.Data is { } line && (line.Contains("CSV import", StringComparison.Ordinal) || line.Contains("Wrote ", StringComparison.Ordinal) || line.Contains("Planning job", StringComparison.Ordinal)))
             {
                 Console.WriteLine("host: " + line);
             }

@@ -35,39 +35,53 @@ internal sealed partial class PlanStore
         return copy;
     }
 
-    /// <summary>Writes re-timed routes over their stored ones; adds and removes unassigned orders.</summary>
-    public async Task ReplaceRoutesAsync(long versionId, PlanInput input, IReadOnlyList<RouteDraft> routes, IReadOnlyList<UnassignedDraft> addUnassigned,
-        IReadOnlyList<string> removeUnassigned, CancellationToken ct)
+    /// <summary>
+    /// Writes re-timed routes over their stored ones and adds/removes unassigned orders, in two round trips
+    /// (route headers, then stops); returns the route id of each shift written.
+    /// </summary>
+    public async Task<Dictionary<string, long>> ReplaceRoutesAsync(long versionId, PlanInput input, IReadOnlyList<RouteDraft> routes,
+        IReadOnlyList<UnassignedDraft> addUnassigned, IReadOnlyList<string> removeUnassigned, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection);
+        var ids = new Dictionary<string, long>();
+        await using (var headers = new NpgsqlBatch(connection, tx))
+        {
+            foreach (var r in routes)
+            {
+                var shift = input.Shifts[r.ShiftKey];
+                headers.BatchCommands.Add(Command("""
+                    INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s)
+                    VALUES ($1, $2, $3, $4, false, $5, $6, $7, $8)
+                    ON CONFLICT (plan_version_id, shift_id) DO UPDATE SET start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at,
+                        distance_m = EXCLUDED.distance_m, travel_s = EXCLUDED.travel_s
+                    RETURNING id
+                    """, versionId, shift.ShiftId, shift.CourierId, shift.VehicleId, input.Instant(r.StartSeconds), input.Instant(r.EndSeconds),
+                    r.DistanceMeters, r.TravelSeconds));
+            }
+            await using var reader = await headers.ExecuteReaderAsync(ct);
+            foreach (var r in routes)
+            {
+                await reader.ReadAsync(ct);
+                ids[r.ShiftKey] = reader.GetInt64(0);
+                await reader.NextResultAsync(ct);
+            }
+        }
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(Command("DELETE FROM stops WHERE route_id = ANY($1)", ids.Values.ToArray()));
+        batch.BatchCommands.Add(Command("DELETE FROM unassigned_orders WHERE plan_version_id = $1 AND order_id = ANY($2)",
+            versionId, removeUnassigned.Select(k => long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).ToArray()));
         foreach (var r in routes)
         {
-            var shift = input.Shifts[r.ShiftKey];
-            var routeId = await connection.ScalarAsync<long?>("""
-                UPDATE routes SET start_at = $3, end_at = $4, distance_m = $5, travel_s = $6
-                WHERE plan_version_id = $1 AND shift_id = $2 RETURNING id
-                """, versionId, shift.ShiftId, input.Instant(r.StartSeconds), input.Instant(r.EndSeconds), r.DistanceMeters, r.TravelSeconds)
-                ?? await connection.ScalarAsync<long>("""
-                INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s)
-                VALUES ($1, $2, $3, $4, false, $5, $6, $7, $8) RETURNING id
-                """, versionId, shift.ShiftId, shift.CourierId, shift.VehicleId, input.Instant(r.StartSeconds), input.Instant(r.EndSeconds),
-                r.DistanceMeters, r.TravelSeconds);
-            await connection.ExecAsync("DELETE FROM stops WHERE route_id = $1", routeId);
-            AddStops(batch, input, routeId, r);
+            AddStops(batch, input, ids[r.ShiftKey], r);
         }
-        var remove = removeUnassigned.Select(k => long.Parse(k, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        await connection.ExecAsync("DELETE FROM unassigned_orders WHERE plan_version_id = $1 AND order_id = ANY($2)", versionId, remove);
         foreach (var u in addUnassigned)
         {
             AddUnassigned(batch, versionId, u);
         }
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(ct);
-        }
+        await batch.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
+        return ids;
     }
 
     /// <summary>Locks or unlocks a route; answers its version id.</summary>

@@ -124,6 +124,9 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time)
         return header with { Routes = routes, Unassigned = unassigned };
     }
 
+    /// <summary>The number of a version.</summary>
+    public Task<int> NumberAsync(long versionId) => db.ScalarAsync<int>("SELECT number FROM plan_versions WHERE id = $1", versionId);
+
     /// <summary>The newest version of a depot and date's plan, or null.</summary>
     public Task<long?> LatestVersionIdAsync(long depotId, DateOnly date) => db.ScalarAsync<long?>("""
         SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id

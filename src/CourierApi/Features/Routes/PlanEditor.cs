@@ -18,7 +18,7 @@ internal sealed class EditViolationException(IReadOnlyList<string> violations)
 /// Applies hand edits: changes the sequences, re-times only the routes touched (validator semantics), refuses violations
 /// unless confirmed, and writes the change — in place on a draft, into a new version when the edited one is published.
 /// </summary>
-internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteTimer timer, PlanReader reader)
+internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteTimer timer)
 {
     public async Task<EditResult> ApplyAsync(long versionId, EditRequest edit, string user, CancellationToken ct)
     {
@@ -117,9 +117,9 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
         }
         var newVersion = version.Status != "draft";
         var written = newVersion ? await plans.CopyAsync(version.Id, "edit", user, ct) : version.Id;
-        await plans.ReplaceRoutesAsync(written, input, drafts, unassign, reassigned, ct);
-        var view = await reader.ReadAsync(written, changed.Select(s => input.Shifts[s].CourierId).ToArray());
-        return new EditResult(written, view.Number, newVersion, view.Routes, violations);
+        var ids = await plans.ReplaceRoutesAsync(written, input, drafts, unassign, reassigned, ct);
+        var number = newVersion ? await plans.NumberAsync(written) : version.Number;
+        return new EditResult(written, number, newVersion, drafts.Select(d => RouteViews.From(input, d, ids[d.ShiftKey])).ToList(), violations);
     }
 
     private static string Describe(PlanInput input, string shift, string violation)
