@@ -83,6 +83,13 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The bearer token of a new user with <paramref name="role"/>.</summary>
+    public async Task<string> TokenAsync(string role)
+    {
+        var client = await ClientAsAsync(role);
+        return client.DefaultRequestHeaders.Authorization!.Parameter!;
+    }
+
     /// <summary>A client holding a courier device token.</summary>
     public HttpClient ClientWithDeviceToken(string token)
     {
