@@ -16,14 +16,7 @@ public sealed class PlanningHubTests(DeliveryApiFactory api) : IClassFixture<Del
         await s.ImportAsync(Scenario.Csv(12));
         var token = await api.TokenAsync(Roles.Analyst);
         var updates = new ConcurrentQueue<JobUpdate>();
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, PlanningHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
+        await using var hub = Connection(token);
         hub.On<JobUpdate>(PlanningHub.UpdateMethod, updates.Enqueue);
         await hub.StartAsync();
         await hub.InvokeAsync("WatchDepot", s.Depot.Id);
@@ -45,14 +38,17 @@ public sealed class PlanningHubTests(DeliveryApiFactory api) : IClassFixture<Del
     [Fact]
     public async Task Connect_Anonymous_IsRefused()
     {
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, PlanningHub.Path.TrimStart('/')), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-            })
-            .Build();
+        await using var hub = Connection(token: null);
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
     }
+
+    private HubConnection Connection(string? token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(api.Server.BaseAddress, PlanningHub.Path.TrimStart('/')), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+            o.AccessTokenProvider = () => Task.FromResult(token);
+        })
+        .Build();
 }

@@ -81,6 +81,23 @@ public sealed class PlansEndpointsTests(DeliveryApiFactory api) : IClassFixture<
     }
 
     [Fact]
+    public async Task PlanJob_PinnedOrder_IsRoutedOnItsCourier()
+    {
+        var dispatcher = await api.ClientAsAsync(Roles.Dispatcher);
+        var s = await Scenario.CreateAsync(dispatcher, couriers: 3);
+        await s.ImportAsync(Scenario.Csv(9));
+        var order = (await dispatcher.GetFromJsonAsync<List<Delivery.CourierApi.Features.Orders.OrderResponse>>(
+            $"/api/v1/depots/{s.Depot.Id}/orders?date=2026-12-01"))![4];
+        var pinned = await dispatcher.PutAsJsonAsync($"/api/v1/orders/{order.Id}/pin", new Delivery.CourierApi.Features.Routes.PinRequest(s.Couriers[2].Id));
+        Assert.Equal(s.Couriers[2].Id, (await Scenario.Read<Delivery.CourierApi.Features.Orders.OrderResponse>(pinned)).PinnedCourierId);
+
+        var done = await Planning.WaitAsync(dispatcher, (await Planning.StartAsync(dispatcher, s.Depot.Id)).Id);
+
+        var plan = await dispatcher.GetFromJsonAsync<PlanVersionView>($"/api/v1/plan-versions/{done.ResultVersionId}");
+        Assert.Contains(plan!.Routes.Single(r => r.CourierId == s.Couriers[2].Id).Stops, x => x.OrderId == order.Id);
+    }
+
+    [Fact]
     public async Task PlanJob_Analyst_Is403()
     {
         var analyst = await api.ClientAsAsync(Roles.Analyst);
