@@ -16,6 +16,9 @@ internal sealed record SearchConfig(
     double Lambda = 0.1,
     bool IteratedLocalSearch = false)
 {
+    /// <summary>Share of the nearest neighbours local-search operators consider (1 = all).</summary>
+    public double NeighborsRatio { get; init; } = 1.0;
+
     /// <summary>The portfolio, best-first: member i runs config i modulo the list.</summary>
     public static readonly IReadOnlyList<SearchConfig> Portfolio =
     [
@@ -34,6 +37,11 @@ internal sealed record SearchConfig(
         p.LocalSearchMetaheuristic = Metaheuristic;
         p.GuidedLocalSearchLambdaCoefficient = Lambda;
         p.UseIteratedLocalSearch = IteratedLocalSearch;
+        if (NeighborsRatio < 1.0)
+        {
+            p.LsOperatorNeighborsRatio = NeighborsRatio;
+            p.LsOperatorMinNeighbors = 10;
+        }
         p.TimeLimit = Duration.FromTimeSpan(timeLimit < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : timeLimit);
         return p;
     }
