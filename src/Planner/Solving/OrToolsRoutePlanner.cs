@@ -33,12 +33,6 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     /// <summary>Orders per LNS sub-problem.</summary>
     internal int LnsTargetOrders { get; init; } = 40;
 
-    /// <summary>Share of nearest neighbours the local-search operators consider.</summary>
-    internal double NeighborsRatio { get; init; } = 1.0;
-
-    /// <summary>Index of the portfolio member the first worker runs.</summary>
-    internal int FirstConfig { get; init; }
-
     /// <summary>Problems with fewer orders than this are solved by the portfolio alone.</summary>
     internal int LnsMinOrders { get; init; } = 30;
 
@@ -80,8 +74,7 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
             var portfolioTime = PortfolioTime(settings.TimeLimit, scope);
-            var configs = SearchConfig.Portfolio.Skip(FirstConfig).Concat(SearchConfig.Portfolio.Take(FirstConfig))
-                .Select(c => c with { NeighborsRatio = NeighborsRatio }).ToList();
+            var configs = SearchConfig.Portfolio;
             best = Portfolio.Run(ix, scope, baseline, warm, configs, settings.Workers, portfolioTime, tracker, cancellationToken);
             if (portfolioTime < settings.TimeLimit)
             {
