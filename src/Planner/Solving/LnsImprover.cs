@@ -81,7 +81,7 @@ internal sealed class LnsImprover
         {
             var limit = TimeSpan.FromMilliseconds(Math.Clamp(sub.Orders.Length * 25, 300, 2000));
             limit = limit < left ? limit : left;
-            var session = RoutingModelBuilder.Build(_ix, sub);
+            using var session = RoutingModelBuilder.Build(_ix, sub);
             var config = Configs[rng.Next(Configs.Count)];
             var routes = session.Solve(config, limit, current.Solution, null, ct);
             if (routes is null)

@@ -38,7 +38,7 @@ internal static class Portfolio
 
     private static Outcome? RunOne(ProblemIndex ix, SolveScope scope, Solution baseline, bool warmStart, SearchConfig config, TimeSpan limit, ProgressTracker tracker, CancellationToken ct)
     {
-        var session = RoutingModelBuilder.Build(ix, scope);
+        using var session = RoutingModelBuilder.Build(ix, scope);
         var routes = session.Solve(config, limit, warmStart ? baseline : null, tracker.Report, ct);
         return routes is null ? null : Evaluate(ix, scope, baseline.With(routes), config.Name);
     }

@@ -39,7 +39,7 @@ public sealed partial class OrToolsRoutePlannerTests
 
         foreach (var config in SearchConfig.Portfolio)
         {
-            var session = RoutingModelBuilder.Build(new ProblemIndex(problem), new SolveScope([.. Enumerable.Range(0, 6)], [.. Enumerable.Range(0, 25)]));
+            using var session = RoutingModelBuilder.Build(new ProblemIndex(problem), new SolveScope([.. Enumerable.Range(0, 6)], [.. Enumerable.Range(0, 25)]));
             var routes = session.Solve(config, TimeSpan.FromMilliseconds(300), null, null, CancellationToken.None);
             Assert.True(routes is not null, $"{config.Name} found no solution");
             Assert.Equal(25, routes.Values.Sum(r => r.Length));
