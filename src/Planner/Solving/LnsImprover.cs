@@ -26,6 +26,9 @@ internal sealed class LnsImprover
     /// <summary>Orders per sub-problem the group selection aims at.</summary>
     public int TargetOrders { get; init; } = 40;
 
+    /// <summary>Search configs sub-problems pick from.</summary>
+    public IReadOnlyList<SearchConfig> Configs { get; init; } = SearchConfig.Portfolio.Take(2).ToList();
+
     /// <summary>Improvements accepted.</summary>
     public int Accepted { get; private set; }
 
@@ -55,28 +58,39 @@ internal sealed class LnsImprover
     private void Step(Random rng, TimeSpan left, CancellationToken ct)
     {
         SolveScope? sub;
+        int? cleared = null;
         Portfolio.Outcome current;
         lock (_lock)
         {
             current = _best;
-            sub = PickGroup(current.Solution, rng);
+            // With a cost per vehicle, every third step tries to empty a small route into its neighbours.
+            var reduce = _ix.Cost.VehicleCost > 0 && rng.Next(3) == 0;
+            (sub, cleared) = PickGroup(current.Solution, rng, reduce);
             if (sub is null)
             {
                 return;
             }
             _busyVehicles.UnionWith(sub.Vehicles);
+            if (cleared is { } c)
+            {
+                _busyVehicles.Add(c);
+            }
             _busyOrders.UnionWith(sub.Orders);
         }
         try
         {
             var limit = TimeSpan.FromMilliseconds(Math.Clamp(sub.Orders.Length * 25, 300, 2000));
             limit = limit < left ? limit : left;
-            var session = RoutingModelBuilder.Build(_ix, sub);
-            var config = SearchConfig.Portfolio[rng.Next(2)];
+            using var session = RoutingModelBuilder.Build(_ix, sub);
+            var config = Configs[rng.Next(Configs.Count)];
             var routes = session.Solve(config, limit, current.Solution, null, ct);
             if (routes is null)
             {
                 return;
+            }
+            if (cleared is { } emptied)
+            {
+                routes[emptied] = [];
             }
             lock (_lock)
             {
@@ -96,13 +110,20 @@ internal sealed class LnsImprover
             lock (_lock)
             {
                 _busyVehicles.ExceptWith(sub.Vehicles);
+                if (cleared is { } c)
+                {
+                    _busyVehicles.Remove(c);
+                }
                 _busyOrders.ExceptWith(sub.Orders);
             }
         }
     }
 
-    /// <summary>Routes near a random routed stop, one free empty vehicle, and unassigned orders near that stop.</summary>
-    private SolveScope? PickGroup(Solution s, Random rng)
+    /// <summary>
+    /// Routes near a random routed stop, one free empty vehicle, and unassigned orders near that stop. To reduce the
+    /// fleet, the stop is taken from one of the smallest routes, whose vehicle is then left out.
+    /// </summary>
+    private (SolveScope? Scope, int? Cleared) PickGroup(Solution s, Random rng, bool reduceFleet)
     {
         var vehicleOf = new Dictionary<int, int>();
         foreach (var v in _scope.Vehicles)
@@ -115,9 +136,15 @@ internal sealed class LnsImprover
         var routedFree = vehicleOf.Where(kv => !_busyVehicles.Contains(kv.Value)).Select(kv => kv.Key).ToList();
         if (routedFree.Count == 0)
         {
-            return null;
+            return (null, null);
         }
         var seed = routedFree[rng.Next(routedFree.Count)];
+        if (reduceFleet)
+        {
+            var small = routedFree.Select(o => vehicleOf[o]).Distinct().OrderBy(v => s.Routes[v].Length).Take(3).ToList();
+            var route = s.Routes[small[rng.Next(small.Count)]];
+            seed = route[rng.Next(route.Length)];
+        }
         var seedNode = _ix.Problem.OrderNode(seed);
         var near = _scope.Orders
             .Where(o => !_busyOrders.Contains(o) && (!vehicleOf.TryGetValue(o, out var v) || !_busyVehicles.Contains(v)))
@@ -143,11 +170,16 @@ internal sealed class LnsImprover
                 orders.Add(o);
             }
         }
+        if (reduceFleet)
+        {
+            vehicles.Remove(vehicleOf[seed]);
+            return vehicles.Count < 1 ? (null, null) : (new SolveScope(vehicles.ToArray(), orders.Distinct().ToArray()), vehicleOf[seed]);
+        }
         var empty = _scope.Vehicles.Where(v => s.Routes[v].Length == 0 && !_busyVehicles.Contains(v)).ToList();
         if (empty.Count > 0)
         {
             vehicles.Add(empty[rng.Next(empty.Count)]);
         }
-        return vehicles.Count < 2 ? null : new SolveScope(vehicles.ToArray(), orders.Distinct().ToArray());
+        return vehicles.Count < 2 ? (null, null) : (new SolveScope(vehicles.ToArray(), orders.Distinct().ToArray()), null);
     }
 }
