@@ -45,7 +45,7 @@ internal static class QualityReport
             .AppendLine($"{title}: DIMACS convention (distances and times truncated to 0.1, distance only), {options.SecondsLabel} s per instance, "
                 + $"{Environment.ProcessorCount} workers; hier = fewest vehicles then exact Euclidean distance "
                 + (options.Hierarchical ? "(a second solve under that convention)" : "(the DIMACS routes re-timed with exact distances; * = not feasible so)")
-                + (options.Sample ? "; sample = OR-Tools VRPTW sample model, one thread, same limit; ratio = ours / sample" : ""))
+                + (options.Sample ? "; sample = OR-Tools VRPTW sample model, one thread, same limit; ratio = ours / sample (averages over the instances the sample solved)" : ""))
             .AppendLine()
             .Append(Results.Table(Header, rows));
         var result = Summary(outcomes, options);
