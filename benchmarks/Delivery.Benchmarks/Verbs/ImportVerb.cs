@@ -23,7 +23,7 @@ public sealed class ImportVerb : IVerb
     {
         var o = new Options(args);
         var (importOrders, planOrders, couriers) = (o.GetInt("orders", 10_000), o.GetInt("plan-orders", 1_000), o.GetInt("couriers", 40));
-        var (planSeconds, edits) = (o.GetInt("plan-seconds", 20), o.GetInt("edits", 60));
+        var (planSeconds, edits) = (o.GetInt("plan-seconds", 30), o.GetInt("edits", 60));
         var (postgres, redis) = Services.Start();
         await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds);
         var api = host.Client;

@@ -15,7 +15,7 @@ internal static class FeatureSetup
     public static WebApplicationBuilder AddDeliveryFeatures(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOpenApi();
+        services.AddDeliveryOpenApi();
         services.AddSingleton<FleetStore>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderWriter>();

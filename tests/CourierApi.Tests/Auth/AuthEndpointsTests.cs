@@ -60,5 +60,10 @@ public sealed class AuthEndpointsTests(DeliveryApiFactory api) : IClassFixture<D
     {
         var doc = await api.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/depots", doc);
+        Assert.Contains("\"bearer\"", doc);
+        foreach (var schema in new[] { "ImportReport", "JobResponse", "PlanVersionView", "EditResult", "RouteFeatureCollection" })
+        {
+            Assert.Contains($"\"{schema}\"", doc);
+        }
     }
 }
