@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.CourierApi.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Delivery.CourierApi.Tests.Auth;
 
@@ -23,6 +24,21 @@ public sealed class AuthEndpointsTests(DeliveryApiFactory api) : IClassFixture<D
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(body.GetProperty("errors").TryGetProperty("userName", out _));
         Assert.True(body.GetProperty("errors").TryGetProperty("password", out _));
+    }
+
+    [Fact]
+    public async Task SignIn_CookieForBrowsers_AuthorisesLaterRequests()
+    {
+        using (var scope = api.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserStore>().UpsertAsync("browser", "Browser", Roles.Dispatcher, "pw-browser", default);
+        }
+        var browser = api.CreateClient();
+        var response = await browser.PostAsJsonAsync("/api/v1/auth/sign-in?useCookies=true", new SignInRequest("browser", "pw-browser"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("delivery.auth=", StringComparison.Ordinal) && c.Contains("httponly"));
+        var me = await browser.GetFromJsonAsync<CurrentUserResponse>("/api/v1/auth/me");
+        Assert.Equal("browser", me!.UserName);
     }
 
     [Fact]
