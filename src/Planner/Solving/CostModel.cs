@@ -68,11 +68,14 @@ internal sealed class CostModel
         return cost + Arc(prev, EndNode(vehicle));
     }
 
-    /// <summary>Cost of a whole solution; orders in <paramref name="droppable"/> not routed add their penalty.</summary>
-    public long SolutionCost(Solution s, IEnumerable<int> droppable)
+    /// <summary>
+    /// Cost of the routes of <paramref name="vehicles"/>; orders in <paramref name="droppable"/> not routed add their
+    /// penalty. Over a model's scope this equals the OR-Tools objective of that model.
+    /// </summary>
+    public long SolutionCost(Solution s, IEnumerable<int> vehicles, IEnumerable<int> droppable)
     {
         long cost = 0;
-        for (var v = 0; v < s.Routes.Length; v++)
+        foreach (var v in vehicles)
         {
             cost += RouteCost(v, s.Routes[v]);
         }

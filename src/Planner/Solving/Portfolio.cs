@@ -9,7 +9,7 @@ internal static class Portfolio
     /// <summary>The outcome of a portfolio run.</summary>
     public sealed record Outcome(Solution Solution, long Cost, int Unassigned, string Strategy);
 
-    public static Outcome Run(ProblemIndex ix, SolveScope scope, Solution baseline, bool warmStart, int workers, TimeSpan limit, ProgressTracker tracker, CancellationToken ct)
+    public static Outcome Run(ProblemIndex ix, SolveScope scope, Solution baseline, bool warmStart, IReadOnlyList<SearchConfig> configs, int workers, TimeSpan limit, ProgressTracker tracker, CancellationToken ct)
     {
         workers = Math.Max(1, workers);
         var outcomes = new Outcome?[workers];
@@ -18,7 +18,7 @@ internal static class Portfolio
         {
             try
             {
-                outcomes[i] = RunOne(ix, scope, baseline, warmStart, i, limit, tracker, ct);
+                outcomes[i] = RunOne(ix, scope, baseline, warmStart, configs[i % configs.Count], limit, tracker, ct);
             }
             catch (Exception e)
             {
@@ -36,10 +36,9 @@ internal static class Portfolio
             .FirstOrDefault() ?? Evaluate(ix, scope, baseline, "none");
     }
 
-    private static Outcome? RunOne(ProblemIndex ix, SolveScope scope, Solution baseline, bool warmStart, int i, TimeSpan limit, ProgressTracker tracker, CancellationToken ct)
+    private static Outcome? RunOne(ProblemIndex ix, SolveScope scope, Solution baseline, bool warmStart, SearchConfig config, TimeSpan limit, ProgressTracker tracker, CancellationToken ct)
     {
-        var config = SearchConfig.Portfolio[i % SearchConfig.Portfolio.Count];
-        var session = RoutingModelBuilder.Build(ix, scope);
+        using var session = RoutingModelBuilder.Build(ix, scope);
         var routes = session.Solve(config, limit, warmStart ? baseline : null, tracker.Report, ct);
         return routes is null ? null : Evaluate(ix, scope, baseline.With(routes), config.Name);
     }
@@ -48,6 +47,6 @@ internal static class Portfolio
     public static Outcome Evaluate(ProblemIndex ix, SolveScope scope, Solution s, string strategy)
     {
         var routed = s.RoutedOrders();
-        return new Outcome(s, ix.Cost.SolutionCost(s, scope.Orders), scope.Orders.Count(o => !routed.Contains(o)), strategy);
+        return new Outcome(s, ix.Cost.SolutionCost(s, scope.Vehicles, scope.Orders), scope.Orders.Count(o => !routed.Contains(o)), strategy);
     }
 }

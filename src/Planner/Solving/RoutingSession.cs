@@ -3,9 +3,10 @@ using Google.OrTools.ConstraintSolver;
 namespace Delivery.Planner.Solving;
 
 /// <summary>One built OR-Tools model and how its indices map back to the problem. Lives for one solve.</summary>
-internal sealed class RoutingSession
+internal sealed class RoutingSession : IDisposable
 {
     private readonly int _depotCount;
+    private VoidToVoid? _atSolution;
 
     public RoutingSession(ProblemIndex index, SolveScope scope, RoutingIndexManager manager, RoutingModel routing, int depotCount)
     {
@@ -32,20 +33,41 @@ internal sealed class RoutingSession
     public Dictionary<int, int[]>? Solve(SearchConfig config, TimeSpan timeLimit, Solution? initial, Action<long, int, int>? onSolution, CancellationToken ct)
     {
         var parameters = config.ToParameters(timeLimit);
-        Routing.CloseModelWithParameters(parameters);
-        if (onSolution is not null)
+        if (ct.IsCancellationRequested)
         {
-            Routing.AddAtSolutionCallback(() => onSolution(Routing.CostVar().Value(), CountUsed(), CountInactive()));
+            // Cancelled before the search began: the best plan so far is the first one found.
+            parameters.SolutionLimit = 1;
         }
+        Routing.CloseModelWithParameters(parameters);
+        // Held in a field: the native model only keeps a pointer to the delegate, which must outlive the search.
+        _atSolution = () =>
+        {
+            // Makes cancellation stick even if it raced with the start of the search.
+            if (ct.IsCancellationRequested)
+            {
+                Routing.CancelSearch();
+            }
+            onSolution?.Invoke(Routing.CostVar().Value(), CountUsed(), CountInactive());
+        };
+        Routing.AddAtSolutionCallback(_atSolution);
         Assignment? start = initial is null ? null : ToAssignment(initial);
-        using var registration = ct.Register(Routing.CancelSearch);
         if (ct.IsCancellationRequested && start is not null)
         {
             return ReadRoutes(start);
         }
+        using var registration = ct.Register(Routing.CancelSearch);
         var result = start is null ? Routing.SolveWithParameters(parameters) : Routing.SolveFromAssignmentWithParameters(start, parameters);
         result ??= start;
-        return result is null ? null : ReadRoutes(result);
+        var routes = result is null ? null : ReadRoutes(result);
+        GC.KeepAlive(_atSolution);
+        return routes;
+    }
+
+    /// <summary>Frees the native model now rather than at finalization (LNS builds many small models).</summary>
+    public void Dispose()
+    {
+        Routing.Dispose();
+        Manager.Dispose();
     }
 
     /// <summary>Builds an assignment from a problem-level solution, keeping only this scope's vehicles and orders.</summary>

@@ -30,4 +30,20 @@ public sealed partial class OrToolsRoutePlannerTests
         Assert.Empty(result.Unassigned);
         Assert.Equal(40, result.Routes.Sum(r => r.Stops.Count));
     }
+
+    [Fact]
+    public void Plan_EveryPortfolioMember_FindsAValidPlan()
+    {
+        // Five workers run every configuration once: a member with invalid OR-Tools parameters would find nothing.
+        var problem = TestWorld.Random(25, 6, seed: 4, capacity: 20).Build();
+
+        foreach (var config in SearchConfig.Portfolio)
+        {
+            using var session = RoutingModelBuilder.Build(new ProblemIndex(problem), new SolveScope([.. Enumerable.Range(0, 6)], [.. Enumerable.Range(0, 25)]));
+            var routes = session.Solve(config, TimeSpan.FromMilliseconds(300), null, null, CancellationToken.None);
+            Assert.True(routes is not null, $"{config.Name} found no solution");
+            Assert.Equal(25, routes.Values.Sum(r => r.Length));
+        }
+        TestWorld.Solve(problem, TestWorld.Settings(1, workers: SearchConfig.Portfolio.Count));
+    }
 }

@@ -1,5 +1,3 @@
-// Test methods are named Method_Condition_Outcome; GenerateDocumentationFile reaches test projects (IsTestProject is set after Directory.Build.props).
-#pragma warning disable CS1591
 using Delivery.Planner.Model;
 using Delivery.Planner.Solving;
 using Delivery.Planner.Validation;

@@ -1,0 +1,26 @@
+using Microsoft.OpenApi;
+
+namespace Delivery.CourierApi.Hosting;
+
+/// <summary>The OpenAPI document: title, and the two ways to authenticate (bearer token from sign-in, courier device token).</summary>
+internal static class OpenApiSetup
+{
+    public static IServiceCollection AddDeliveryOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Delivery API";
+            document.Info.Description = "Dispatcher's evening: fleet, orders (JSON, CSV), planning jobs, review, edits, locks, publishing. "
+                + "Sign in at POST /api/v1/auth/sign-in for a bearer token (or ?useCookies=true in a browser); courier devices use their device token.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Token from POST /api/v1/auth/sign-in, or a courier device token (dev_…).",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            return Task.CompletedTask;
+        }));
+}
