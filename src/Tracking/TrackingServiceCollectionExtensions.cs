@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Delivery.Planner.Travel;
@@ -25,6 +26,12 @@ namespace Delivery.Tracking;
 public static class TrackingServiceCollectionExtensions
 {
     /// <summary>
+    /// Service key of the clock tracking reads. It defaults to the registered <see cref="TimeProvider"/>; register a
+    /// keyed one to move tracking's clock without moving the framework's (SignalR timeouts keep real time).
+    /// </summary>
+    public const string ClockKey = "Delivery.Tracking.Clock";
+
+    /// <summary>
     /// Adds tracking: options (section <c>Tracking</c>), stores over <c>ConnectionStrings:Delivery</c> (an existing
     /// <see cref="NpgsqlDataSource"/> is reused), Redis over <c>ConnectionStrings:Redis</c> (an existing
     /// <see cref="IConnectionMultiplexer"/> is reused), SignalR with the Redis backplane, the silent-tablet monitor
@@ -40,6 +47,7 @@ public static class TrackingServiceCollectionExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Redis is required by tracking.");
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(pg));
         services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         services.TryAddSingleton<ITravelTimeSource>(sp =>
@@ -50,8 +58,8 @@ public static class TrackingServiceCollectionExtensions
         services.AddHttpClient();
 
         services.AddSingleton<PositionPartitions>();
-        services.AddSingleton(sp => new PositionStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PositionPartitions>()));
-        services.AddSingleton(sp => new DeliveryEventStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(Build<PositionStore>);
+        services.AddSingleton(Build<DeliveryEventStore>);
         services.AddSingleton<TrackingWriter>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<LiveStateStore>();
@@ -59,14 +67,14 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton<LivePublisher>();
         services.AddSingleton(sp => new EtaEngine(sp.GetRequiredService<ITravelTimeSource>()));
         services.AddSingleton<LiveUpdater>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrackingIngestor>(sp));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LiveQuery>(sp));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PaperOutcomeRecorder>(sp));
+        services.AddSingleton(Build<TrackingIngestor>);
+        services.AddSingleton(Build<LiveQuery>);
+        services.AddSingleton(Build<PaperOutcomeRecorder>);
         services.AddSingleton(sp => new WindowHitQuery(sp.GetRequiredService<DeliveryEventStore>(), sp.GetService<ICancelledStopSource>()));
         services.AddSingleton<WebhookCustomerNotifier>();
         services.TryAddSingleton<ICustomerNotifier>(sp => sp.GetRequiredService<WebhookCustomerNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<WebhookCustomerNotifier>());
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SilentTabletMonitor>(sp));
+        services.AddSingleton(Build<SilentTabletMonitor>);
         services.AddHostedService(sp => sp.GetRequiredService<SilentTabletMonitor>());
 
         var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
@@ -87,6 +95,16 @@ public static class TrackingServiceCollectionExtensions
         endpoints.MapHub<CourierHub>(o.CourierHubPath);
         endpoints.MapHub<LiveHub>(o.LiveHubPath);
         return endpoints;
+    }
+
+    /// <summary>Creates a type through its (possibly internal) constructor, resolving keyed and optional parameters.</summary>
+    private static T Build<T>(IServiceProvider sp)
+    {
+        var ctor = typeof(T).GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Single();
+        var args = ctor.GetParameters().Select(p => p.GetCustomAttribute<FromKeyedServicesAttribute>() is { } keyed
+            ? sp.GetRequiredKeyedService(p.ParameterType, keyed.Key)
+            : p.HasDefaultValue ? sp.GetService(p.ParameterType) ?? p.DefaultValue : sp.GetRequiredService(p.ParameterType)).ToArray();
+        return (T)ctor.Invoke(args);
     }
 
     /// <summary>Hub JSON settings shared by server and clients: source-generated types first, enums as strings.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using Delivery.Tracking.Live;
 using Delivery.Tracking.Routes;
@@ -29,7 +30,7 @@ public sealed class TrackingIngestor
 
     internal TrackingIngestor(
         RouteCache routes, TrackingWriter writer, LiveStateLoader loader, LiveUpdater updater, NpgsqlDataSource dataSource,
-        IOptions<TrackingOptions> options, TimeProvider time, ILogger<TrackingIngestor> logger)
+        IOptions<TrackingOptions> options, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time, ILogger<TrackingIngestor> logger)
     {
         _routes = routes;
         _writer = writer;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Delivery.Tracking.Hubs;
 using Delivery.Tracking.Notifications;
 using Delivery.Tracking.Routes;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Delivery.Tracking.Live;
 
 /// <summary>Pushes live changes to dispatcher (depot) and customer (stop) groups, and customer webhooks.</summary>
-internal sealed class LivePublisher(IHubContext<LiveHub, ILiveClient> hub, ICustomerNotifier notifier, TimeProvider time)
+internal sealed class LivePublisher(IHubContext<LiveHub, ILiveClient> hub, ICustomerNotifier notifier, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
 {
     public Task PositionAsync(string depotId, CourierPosition position, string? customerGroup)
     {

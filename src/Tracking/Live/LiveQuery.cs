@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Delivery.Tracking.Routes;
 
 namespace Delivery.Tracking.Live;
@@ -11,7 +12,7 @@ public sealed class LiveQuery
     private readonly LiveUpdater _updater;
     private readonly TimeProvider _time;
 
-    internal LiveQuery(IPublishedRouteSource routes, LiveStateLoader loader, LiveStateStore store, LiveUpdater updater, TimeProvider time)
+    internal LiveQuery(IPublishedRouteSource routes, LiveStateLoader loader, LiveStateStore store, LiveUpdater updater, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
     {
         _routes = routes;
         _loader = loader;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Delivery.Tracking.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ public sealed class SilentTabletMonitor : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<SilentTabletMonitor> _logger;
 
-    internal SilentTabletMonitor(LiveStateStore store, LivePublisher publisher, IOptions<TrackingOptions> options, TimeProvider time, ILogger<SilentTabletMonitor> logger)
+    internal SilentTabletMonitor(LiveStateStore store, LivePublisher publisher, IOptions<TrackingOptions> options, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time, ILogger<SilentTabletMonitor> logger)
     {
         _store = store;
         _publisher = publisher;

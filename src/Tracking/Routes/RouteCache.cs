@@ -1,10 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.Tracking.Routes;
 
 /// <summary>Caches each courier's route for a few seconds so a stream of batches does not query the API tables each time.</summary>
-internal sealed class RouteCache(IPublishedRouteSource source, IOptions<TrackingOptions> options, TimeProvider time)
+internal sealed class RouteCache(IPublishedRouteSource source, IOptions<TrackingOptions> options, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string, DateOnly), (PublishedRoute? Route, DateTimeOffset Until)> _byCourier = new();
 

@@ -58,7 +58,7 @@ public sealed class TrackingTestHost : IAsyncDisposable
         }
         builder.Configuration.AddInMemoryCollection(config);
         var notifier = new RecordingNotifier();
-        builder.Services.AddSingleton(time);
+        builder.Services.AddKeyedSingleton(TrackingServiceCollectionExtensions.ClockKey, time);
         builder.Services.AddSingleton<ICustomerNotifier>(notifier);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString));
         builder.Services.AddSingleton<IPublishedRouteSource>(sp => new ApiSchemaRouteSource(sp.GetRequiredService<NpgsqlDataSource>()));
