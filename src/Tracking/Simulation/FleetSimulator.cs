@@ -45,6 +45,8 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
         try
         {
             await connection.StartAsync(ct).ConfigureAwait(false);
+            // Spread the couriers' first sends over one interval so they do not all send in the same instant.
+            var nextSend = time.GetUtcNow() + options.SendInterval * random.NextDouble();
             while (!ct.IsCancellationRequested && !drive.Finished)
             {
                 var now = time.GetUtcNow();
@@ -84,7 +86,13 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
                 }
                 if (options.SendInterval > TimeSpan.Zero)
                 {
-                    await Task.Delay(options.SendInterval, time, ct).ConfigureAwait(false);
+                    // Paced on a fixed schedule: a slow acknowledgement shortens the next wait instead of adding to it.
+                    nextSend += options.SendInterval;
+                    var wait = nextSend - time.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                    }
                 }
             }
         }
