@@ -92,6 +92,11 @@ internal static class IngestBenchHost
         protected override Task<AuthenticateResult> HandleAuthenticateAsync()
         {
             var token = Request.Query["access_token"].ToString();
+            var header = Request.Headers.Authorization.ToString();
+            if (token.Length == 0 && header.StartsWith("Bearer ", StringComparison.Ordinal))
+            {
+                token = header[7..];
+            }
             var claims = token.Split(':') switch
             {
                 ["courier", var courier, var device] => new[] { new Claim("courier_id", courier), new Claim("device_id", device) },

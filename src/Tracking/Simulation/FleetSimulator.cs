@@ -125,7 +125,8 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
             var part = positions.Take(chunk).ToList();
             var batch = new CourierBatch(courier.DeviceId, part, events.ToList());
             Interlocked.Add(ref _sent, part.Count);
-            var ack = await connection.InvokeAsync<BatchAck>("SendPositions", batch, ct).ConfigureAwait(false);
+            // Not cancelled at the end of the run: a batch in flight gets its acknowledgement, so acked = stored.
+            var ack = await connection.InvokeAsync<BatchAck>("SendPositions", batch, CancellationToken.None).ConfigureAwait(false);
             positions.RemoveRange(0, part.Count);
             events.Clear();
             Interlocked.Add(ref _acked, ack.PositionsAccepted);
