@@ -70,6 +70,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton(Build<TrackingIngestor>);
         services.AddSingleton(Build<LiveQuery>);
         services.AddSingleton(Build<PaperOutcomeRecorder>);
+        services.AddSingleton(Build<RouteChangeNotifier>);
         services.AddSingleton(sp => new WindowHitQuery(sp.GetRequiredService<DeliveryEventStore>(), sp.GetService<ICancelledStopSource>()));
         services.AddSingleton<WebhookCustomerNotifier>();
         services.TryAddSingleton<ICustomerNotifier>(sp => sp.GetRequiredService<WebhookCustomerNotifier>());
@@ -83,18 +84,6 @@ public static class TrackingServiceCollectionExtensions
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(options.RedisKeyPrefix));
         }
         return services;
-    }
-
-    /// <summary>
-    /// Maps the courier hub (<see cref="TrackingOptions.CourierHubPath"/>, policy <c>Courier</c>) and the live hub
-    /// (<see cref="TrackingOptions.LiveHubPath"/>).
-    /// </summary>
-    public static IEndpointRouteBuilder MapTracking(this IEndpointRouteBuilder endpoints)
-    {
-        var o = endpoints.ServiceProvider.GetRequiredService<IOptions<TrackingOptions>>().Value;
-        endpoints.MapHub<CourierHub>(o.CourierHubPath);
-        endpoints.MapHub<LiveHub>(o.LiveHubPath);
-        return endpoints;
     }
 
     /// <summary>Creates a type through its (possibly internal) constructor, resolving keyed and optional parameters.</summary>

@@ -17,6 +17,18 @@ public sealed class CourierHub(TrackingIngestor ingestor) : Hub<ICourierClient>
     /// <summary>Claim holding the device id (falls back to the batch's DeviceId).</summary>
     public const string DeviceIdClaim = "device_id";
 
+    /// <summary>Joins the courier's own group, through which route changes reach every device of the courier.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.FindFirst(CourierIdClaim)?.Value is { Length: > 0 } courierId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, CourierGroup(courierId)).ConfigureAwait(false);
+        }
+        await base.OnConnectedAsync().ConfigureAwait(false);
+    }
+
+    internal static string CourierGroup(string courierId) => "courier:" + courierId;
+
     /// <summary>
     /// Stores a batch of positions and events; the answer acknowledges what is durable and lists refused items.
     /// </summary>
