@@ -96,6 +96,39 @@ public sealed class LiveHubTests(TestDatabase db) : IClassFixture<TestDatabase>
     }
 
     [Fact]
+    public async Task Eta_ScriptedDriveAtPlannedSpeedThenStuck_PushedOnlyWhenItMovesAMinute()
+    {
+        await using var day = await DayScenario.CreateAsync(db);
+        await using var host = await day.StartHostAsync();
+        var customer = await host.ConnectAsync("/hubs/live", null);
+        var etas = new Inbox<StopEtaUpdate>(customer, "Eta");
+        await customer.InvokeAsync<CustomerView>("TrackOrder", day.Route.Stops[0].Token);
+        var courier = await host.ConnectAsync("/hubs/courier", day.CourierToken);
+        // The fallback assumes 30 km/h over roads 1.3 × the straight line: 6.41 m/s of straight-line progress.
+        const double metersPerStep = 30 / 3.6 / 1.3 * 20;
+
+        await Send(courier, new CourierBatch(null, [day.Fix(0, 0)], null));
+        var first = await etas.WaitForAsync(_ => true);
+        Assert.Equal(DayScenario.Start.AddSeconds(Math.Round(2000 * 1.3 / (30 / 3.6))), first.Eta);
+        for (var i = 1; i <= 5; i++)
+        {
+            day.Clock.Advance(TimeSpan.FromSeconds(20));
+            await Send(courier, new CourierBatch(null, [day.Fix(i, i * metersPerStep / 1000)], null));
+        }
+        var onTrack = await customer.InvokeAsync<CustomerView>("TrackOrder", day.Route.Stops[0].Token);
+        Assert.InRange((onTrack.Eta!.Value - first.Eta).TotalSeconds, -5, 5);
+        for (var i = 6; i <= 9; i++)
+        {
+            day.Clock.Advance(TimeSpan.FromSeconds(20)); // stuck in traffic for 80 s
+            await Send(courier, new CourierBatch(null, [day.Fix(i, 5 * metersPerStep / 1000, speed: 0)], null));
+        }
+
+        var moved = await etas.WaitForAsync(e => e.Eta > first.Eta.AddSeconds(59));
+        Assert.Equal(2, etas.All.Count(e => e.StopId == day.Route.Stops[0].StopId));
+        Assert.InRange((moved.Eta - first.Eta).TotalSeconds, 60, 85);
+    }
+
+    [Fact]
     public async Task SilentTablet_NoPositionForTenMinutes_AlertsDispatcherOnceWithManifestLink()
     {
         await using var day = await DayScenario.CreateAsync(db);
