@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Delivery.Tracking;
+using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Live;
 using Delivery.Tracking.Simulation;
 using Delivery.Tracking.Storage;
@@ -14,7 +15,7 @@ namespace Delivery.Benchmarks.Verbs;
 /// <c>ingest</c>: simulated couriers stream position batches through the real courier hub over loopback for a bounded
 /// time; reports sustained positions/s, ingest-to-customer-push latency (p50/p99), stored vs acknowledged counts,
 /// and redis-benchmark SET throughput on the same machine as the ceiling.
-/// Options: --couriers 200 --batch 50 --rate 20000 (offered positions/s) --seconds 20 --drop 0.002 --customers 50 --backplane.
+/// Options: --couriers 200 --batch 50 --rate 20000 (offered positions/s) --seconds 20 --drop 0.002 --customers 50 --backplane; --direct bypasses SignalR.
 /// </summary>
 public sealed class IngestVerb : IVerb
 {
@@ -85,6 +86,21 @@ public sealed class IngestVerb : IVerb
                 clients.Add(dispatcher);
             }
 
+            if (o.Has("direct"))
+            {
+                var (directAcked, directElapsed) = await IngestDirect.RunAsync(
+                    app.Services.GetRequiredService<TrackingIngestor>(), routes.All, batch, TimeSpan.FromSeconds(seconds));
+                var directStored = await app.Services.GetRequiredService<PositionStore>().CountAsync("bench-");
+                var directRate = directAcked / directElapsed.TotalSeconds;
+                Results.Publish("ingest-direct", Results.Table(["figure", "value"],
+                [
+                    ["mode", $"direct (no SignalR transport or clients), {couriers} × {batch}, {Results.F(directElapsed.TotalSeconds, 1)} s"],
+                    ["positions/s (acked)", Results.F(directRate, 0)],
+                    ["acked", directAcked.ToString()],
+                    ["stored", directStored.ToString()],
+                ]), new Dictionary<string, object?> { ["positions_per_s"] = Math.Round(directRate), ["acked"] = directAcked, ["stored"] = directStored });
+                return directStored == directAcked ? 0 : 1;
+            }
             var interval = TimeSpan.FromSeconds(couriers * batch / rate);
             var simulator = new FleetSimulator(new Uri(address, "/hubs/courier"), new FleetSimulatorOptions
             {

@@ -61,8 +61,14 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
                 {
                     if (--offlineLeft == 0)
                     {
-                        await connection.StartAsync(ct).ConfigureAwait(false);
-                        Interlocked.Increment(ref _reconnects);
+                        if (await TryStartAsync(connection, ct).ConfigureAwait(false))
+                        {
+                            Interlocked.Increment(ref _reconnects);
+                        }
+                        else
+                        {
+                            offlineLeft = 1; // the network is still down: try again next round
+                        }
                     }
                 }
                 else if (random.NextDouble() < options.DropProbability)
@@ -99,6 +105,19 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // End of the run: whatever was not sent stays unacknowledged (and is not counted as sent).
+        }
+    }
+
+    private static async Task<bool> TryStartAsync(HubConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            await connection.StartAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            return false;
         }
     }
 
