@@ -35,6 +35,9 @@ internal sealed class LivePublisher(IHubContext<LiveHub, ILiveClient> hub, ICust
             alert.AtRisk ? "at_risk" : "all_clear", alert.RouteId, stop.StopId, stop.OrderId, alert.Eta, alert.WindowEndUtc, time.GetUtcNow())).ConfigureAwait(false);
     }
 
+    public ValueTask OutForDeliveryAsync(string routeId, PublishedStop stop, DateTimeOffset? eta) =>
+        notifier.NotifyAsync(new CustomerNotification("out_for_delivery", routeId, stop.StopId, stop.OrderId, eta, stop.WindowEndUtc, time.GetUtcNow()));
+
     public Task SilentAsync(SilentTabletAlert alert) =>
         hub.Clients.Group(LiveGroups.Depot(alert.DepotId)).TabletSilent(alert);
 }

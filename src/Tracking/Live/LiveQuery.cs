@@ -38,8 +38,12 @@ public sealed class LiveQuery
         }
         if (rebuilt)
         {
-            await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var pushes = await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(state, LiveStateRules.IsActive(state, route), positionsReceived: false).ConfigureAwait(false);
+            foreach (var push in pushes)
+            {
+                await push().ConfigureAwait(false);
+            }
         }
         var live = state.Stop(stop.StopId);
         var headingHere = LiveStateRules.NextOpenStop(state, route)?.StopId == stop.StopId;

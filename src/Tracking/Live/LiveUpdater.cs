@@ -39,6 +39,7 @@ internal sealed class LiveUpdater(
             await ApplyEventAsync(state, route, e, statusChanged, ct).ConfigureAwait(false);
         }
 
+        var startsNow = state.Latest is null && positions.Count > 0 && route is not null;
         var fresh = positions.Where(p => state.Latest is null || p.RecordedAt > state.Latest.RecordedAt)
             .OrderBy(p => p.RecordedAt).ThenBy(p => p.Seq).ToList();
         if (positions.Count > 0)
@@ -97,6 +98,14 @@ internal sealed class LiveUpdater(
         {
             var next = LiveStateRules.NextOpenStop(state, route);
             await publisher.PositionAsync(route.DepotId, latest, next is null ? null : LiveGroups.Stop(route.RouteId, next.StopId)).ConfigureAwait(false);
+        }
+        if (startsNow)
+        {
+            // The courier's first fix of the day: every customer still waiting is told the parcel is on its way.
+            foreach (var stop in route.Stops.Where(s => !state.Stop(s.StopId).IsClosed))
+            {
+                await publisher.OutForDeliveryAsync(route.RouteId, stop, state.Stop(stop.StopId).Eta).ConfigureAwait(false);
+            }
         }
         foreach (var work in etaWork)
         {

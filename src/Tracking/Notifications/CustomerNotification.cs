@@ -1,7 +1,7 @@
 namespace Delivery.Tracking.Notifications;
 
 /// <summary>A customer notification an operator turns into SMS or e-mail (posted to the webhook).</summary>
-/// <param name="Kind"><c>at_risk</c>, <c>all_clear</c> or <c>delivered</c>.</param>
+/// <param name="Kind"><c>out_for_delivery</c>, <c>at_risk</c>, <c>all_clear</c> or <c>delivered</c>.</param>
 /// <param name="RouteId">Route.</param>
 /// <param name="StopId">Stop.</param>
 /// <param name="OrderId">Order.</param>

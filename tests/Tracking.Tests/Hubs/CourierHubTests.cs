@@ -29,6 +29,9 @@ public sealed class CourierHubTests(TestDatabase db) : IClassFixture<TestDatabas
         Assert.Empty(second.Rejections);
         Assert.Equal(3, (await host.Get<PositionStore>().ListByDeviceAsync(day.Device)).Count);
         Assert.Single(await host.Get<DeliveryEventStore>().ListByRouteAsync(day.Route.RouteId));
+        // The first fix of the day told each waiting customer once that the parcel is out for delivery.
+        Assert.Equal(day.Route.Stops.Select(s => s.StopId).Order(),
+            host.Notifier.Sent.Where(n => n.Kind == "out_for_delivery").Select(n => n.StopId).Order());
     }
 
     [Fact]
