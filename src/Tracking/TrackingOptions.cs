@@ -66,10 +66,6 @@ public sealed class TrackingOptions
     [Required]
     public string DispatcherPolicy { get; set; } = "Dispatcher";
 
-    /// <summary>Authorization policy of courier devices (claim <c>courier_id</c>).</summary>
-    [Required]
-    public string CourierPolicy { get; set; } = "Courier";
-
     /// <summary>Speed of the straight-line travel fallback, km/h.</summary>
     [Range(1, 200)]
     public double FallbackSpeedKmh { get; set; } = 30;
