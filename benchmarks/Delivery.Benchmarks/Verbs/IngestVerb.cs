@@ -38,6 +38,10 @@ public sealed class IngestVerb : IVerb
         var drop = o.GetDouble("drop", 0.002);
         var backplane = o.Has("backplane");
         var customers = o.GetInt("customers", 50);
+        if (o.GetInt("min-threads", 0) is > 0 and var minThreads)
+        {
+            ThreadPool.SetMinThreads(minThreads, minThreads);
+        }
         var (pg, redis) = Services.Start();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var schema = "bench_ingest_" + tag;

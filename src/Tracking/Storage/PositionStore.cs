@@ -89,21 +89,21 @@ public sealed class PositionStore
             "COPY positions_in (courier_id, device_id, seq, recorded_at, received_at, lat, lon, accuracy_m, speed_mps, heading_deg) FROM STDIN (FORMAT BINARY)",
             ct).ConfigureAwait(false))
         {
-            // Rows are buffered in memory and flushed in large writes; the synchronous row API avoids an async state
-            // machine per column on the hot path (this runs on the writer loop, never on a request thread).
+            // Asynchronous row writes: a flush that waits on the socket must not block a thread-pool thread
+            // (synchronous writes here starved the pool under load and pushed push latency up tenfold).
             foreach (var p in positions)
             {
-                importer.StartRow();
-                importer.Write(p.CourierId, NpgsqlDbType.Text);
-                importer.Write(p.DeviceId, NpgsqlDbType.Text);
-                importer.Write(p.Seq, NpgsqlDbType.Bigint);
-                importer.Write(p.RecordedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                importer.Write(p.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                importer.Write(p.Lat, NpgsqlDbType.Double);
-                importer.Write(p.Lon, NpgsqlDbType.Double);
-                WriteNullable(importer, p.AccuracyM);
-                WriteNullable(importer, p.SpeedMps);
-                WriteNullable(importer, p.HeadingDeg);
+                await importer.StartRowAsync(ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.CourierId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.DeviceId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.Seq, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.RecordedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.ReceivedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.Lat, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+                await importer.WriteAsync(p.Lon, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+                await WriteNullableAsync(importer, p.AccuracyM, ct).ConfigureAwait(false);
+                await WriteNullableAsync(importer, p.SpeedMps, ct).ConfigureAwait(false);
+                await WriteNullableAsync(importer, p.HeadingDeg, ct).ConfigureAwait(false);
             }
             await importer.CompleteAsync(ct).ConfigureAwait(false);
         }
@@ -112,17 +112,8 @@ public sealed class PositionStore
         return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private static void WriteNullable(NpgsqlBinaryImporter importer, double? value)
-    {
-        if (value is { } v)
-        {
-            importer.Write((float)v, NpgsqlDbType.Real);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-    }
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, double? value, CancellationToken ct) =>
+        value is { } v ? importer.WriteAsync((float)v, NpgsqlDbType.Real, ct) : importer.WriteNullAsync(ct);
 
     private static PositionRecord Read(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt64(2),

@@ -11,8 +11,8 @@ namespace Delivery.Tracking.Storage;
 /// </summary>
 internal sealed class TrackingWriter : IAsyncDisposable
 {
-    private const int MaxRowsPerGroup = 20_000;
-    private const int Writers = 2;
+    private const int MaxRowsPerGroup = 8_000;
+    private const int Writers = 3;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PositionStore _positionStore;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
