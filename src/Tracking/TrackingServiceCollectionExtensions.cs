@@ -11,8 +11,6 @@ using Delivery.Tracking.Monitoring;
 using Delivery.Tracking.Notifications;
 using Delivery.Tracking.Routes;
 using Delivery.Tracking.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

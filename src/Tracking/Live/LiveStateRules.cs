@@ -11,7 +11,6 @@ internal static class LiveStateRules
     {
         if (state.Date != date)
         {
-            var courierId = state.CourierId;
             state.Stops.Clear();
             state.Latest = null;
             state.Candidate = null;
@@ -19,7 +18,6 @@ internal static class LiveStateRules
             state.LegStartAt = null;
             state.LastEtaAt = null;
             state.Date = date;
-            state.CourierId = courierId;
         }
         if (route is null)
         {

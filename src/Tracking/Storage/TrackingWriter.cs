@@ -9,7 +9,7 @@ namespace Delivery.Tracking.Storage;
 /// only after the transaction holding its rows has committed. If a group fails, its batches are retried one by
 /// one so a single failure never fails its neighbours.
 /// </summary>
-internal sealed class TrackingWriter : IAsyncDisposable
+internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxRowsPerGroup = 8_000;
     private const int Writers = 3;
@@ -37,6 +37,8 @@ internal sealed class TrackingWriter : IAsyncDisposable
         // Not cancellable once queued: the caller must learn whether its rows were committed.
         await pending.Done.Task.ConfigureAwait(false);
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
