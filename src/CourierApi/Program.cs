@@ -1,4 +1,49 @@
-var builder = WebApplication.CreateBuilder(args);
+using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Features;
+using Delivery.CourierApi.Features.Courier;
+using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Plans;
+using Delivery.CourierApi.Features.Routes;
+using Delivery.CourierApi.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Serilog;
+
+// `--demo` seeds a demo depot and evening (run.sh); everything else is ordinary ASP.NET Core configuration.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo)
+{
+    builder.Configuration["Demo:Enabled"] = "true";
+}
+
+builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, PostgreSQL, Redis, health, problem details, migrations
+builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scripts), courier device tokens; roles; sign-in rate limit
+builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
+// Extension points for the lead: builder.Services.AddTracking(...); builder.Services.AddManifests(...);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapAuth();
+app.MapFleet();
+app.MapOrders();
+app.MapPlans();
+app.MapRoutes();
+app.MapCourier();
+app.MapHub<PlanningHub>(PlanningHub.Path);
+// Extension points for the lead: app.MapTracking(); app.MapManifests();
+
 app.Run();

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Delivery.Benchmarks.Quality;
+
+/// <summary>Options shared by the <c>solomon</c> and <c>homberger</c> verbs.</summary>
+/// <param name="Seconds">Time limit per solve.</param>
+/// <param name="Filter">Classes (C1, RC2) or instance names to keep; empty keeps all.</param>
+/// <param name="Sample">Also solve with the OR-Tools sample model.</param>
+/// <param name="Hierarchical">Also solve under the hierarchical convention (a second solve per instance).</param>
+internal sealed record QualityOptions(double Seconds, IReadOnlyList<string> Filter, bool Sample, bool Hierarchical)
+{
+    /// <summary>Usage text of the options.</summary>
+    public const string Usage = "[--seconds N] [--filter C1,R101,...] [--no-sample] [--hier]";
+
+    /// <summary>Reads <c>--seconds</c>, <c>--filter</c>, <c>--no-sample</c>, <c>--hier</c>.</summary>
+    public static QualityOptions From(Options o, double defaultSeconds) => new(
+        o.GetDouble("seconds", defaultSeconds),
+        (o.Get("filter") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        !o.Has("no-sample"),
+        o.Has("hier"));
+
+    /// <summary>True when <paramref name="name"/> (of class <paramref name="cls"/>) passes the filter.</summary>
+    public bool Keeps(string name, string cls) =>
+        Filter.Count == 0 || Filter.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase) || string.Equals(f, cls, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Seconds as used in result file names: "5", "0.5".</summary>
+    public string SecondsLabel => Seconds.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,66 @@
+using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Delivery.CourierApi.Features.Fleet;
+
+internal static class FleetEndpoints
+{
+    public static RouteGroupBuilder MapFleet(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Fleet").RequireAuthorization(Policies.Staff);
+        group.MapPost("/depots", CreateDepot).RequireAuthorization(Policies.Dispatcher).Validate<CreateDepotRequest>().WithSummary("Creates a depot.");
+        group.MapGet("/depots", async (FleetStore s) => TypedResults.Ok(await s.ListDepotsAsync())).WithSummary("Lists depots.");
+        group.MapGet("/depots/{depotId:long}", async (long depotId, FleetStore s) => TypedResults.Ok(await s.GetDepotAsync(depotId)))
+            .WithName("GetDepot").WithSummary("One depot.");
+        group.MapPost("/depots/{depotId:long}/vehicles", CreateVehicle).RequireAuthorization(Policies.Dispatcher).Validate<CreateVehicleRequest>()
+            .WithSummary("Adds a vehicle to a depot.");
+        group.MapGet("/depots/{depotId:long}/vehicles", async (long depotId, FleetStore s) => TypedResults.Ok(await s.ListVehiclesAsync(depotId)))
+            .WithSummary("Lists a depot's vehicles.");
+        group.MapPost("/depots/{depotId:long}/couriers", CreateCourier).RequireAuthorization(Policies.Dispatcher).Validate<CreateCourierRequest>()
+            .WithSummary("Adds a courier to a depot.");
+        group.MapGet("/depots/{depotId:long}/couriers", async (long depotId, FleetStore s) => TypedResults.Ok(await s.ListCouriersAsync(depotId)))
+            .WithSummary("Lists a depot's couriers.");
+        group.MapPut("/couriers/{courierId:long}/shifts/{date}", PutShift).RequireAuthorization(Policies.Dispatcher).Validate<ShiftRequest>()
+            .WithSummary("Sets a courier's shift on a date (times local to the start depot).");
+        group.MapGet("/depots/{depotId:long}/shifts", async (long depotId, DateOnly date, FleetStore s) => TypedResults.Ok(await s.ListShiftsAsync(depotId, date)))
+            .WithSummary("Shifts starting at a depot on a date.");
+        group.MapPost("/couriers/{courierId:long}/devices", IssueDevice).RequireAuthorization(Policies.Dispatcher).Validate<IssueDeviceRequest>()
+            .WithSummary("Registers a courier's device and answers its token (shown once).");
+        group.MapDelete("/devices/{deviceId:long}", RevokeDevice).RequireAuthorization(Policies.Dispatcher).WithSummary("Revokes a device token.");
+        return group;
+    }
+
+    internal static async Task<CreatedAtRoute<DepotResponse>> CreateDepot(CreateDepotRequest request, FleetStore store)
+    {
+        var depot = await store.CreateDepotAsync(request);
+        return TypedResults.CreatedAtRoute(depot, "GetDepot", new { depotId = depot.Id });
+    }
+
+    internal static async Task<Created<VehicleResponse>> CreateVehicle(long depotId, CreateVehicleRequest request, FleetStore store)
+    {
+        var vehicle = await store.CreateVehicleAsync(depotId, request);
+        return TypedResults.Created($"/api/v1/depots/{depotId}/vehicles", vehicle);
+    }
+
+    internal static async Task<Created<CourierResponse>> CreateCourier(long depotId, CreateCourierRequest request, FleetStore store)
+    {
+        var courier = await store.CreateCourierAsync(depotId, request);
+        return TypedResults.Created($"/api/v1/depots/{depotId}/couriers", courier);
+    }
+
+    internal static async Task<Ok<ShiftResponse>> PutShift(long courierId, DateOnly date, ShiftRequest request, FleetStore store) =>
+        TypedResults.Ok(await store.PutShiftAsync(courierId, date, request));
+
+    internal static async Task<Created<DeviceTokenResponse>> IssueDevice(long courierId, IssueDeviceRequest request, FleetStore store)
+    {
+        var device = await store.IssueDeviceAsync(courierId, request);
+        return TypedResults.Created($"/api/v1/devices/{device.DeviceId}", device);
+    }
+
+    internal static async Task<NoContent> RevokeDevice(long deviceId, FleetStore store)
+    {
+        await store.RevokeDeviceAsync(deviceId);
+        return TypedResults.NoContent();
+    }
+}

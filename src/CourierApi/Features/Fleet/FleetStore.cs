@@ -1,0 +1,135 @@
+using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Data;
+using Delivery.CourierApi.Hosting;
+using Npgsql;
+
+namespace Delivery.CourierApi.Features.Fleet;
+
+/// <summary>Depots, vehicles, couriers, shifts and device tokens.</summary>
+internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
+{
+    private const string DepotColumns = "id, code, name, address, ST_Y(location), ST_X(location), time_zone";
+
+    public async Task<DepotResponse> CreateDepotAsync(CreateDepotRequest r)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        try
+        {
+            return (await connection.FirstAsync($"""
+                INSERT INTO depots (code, name, address, location, time_zone, created_at)
+                VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), $6, $7) RETURNING {DepotColumns}
+                """, ReadDepot, r.Code, r.Name, r.Address ?? "", r.Longitude, r.Latitude, r.TimeZone, time.GetUtcNow()))!;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new FieldException("code", $"a depot with code '{r.Code}' already exists");
+        }
+    }
+
+    public Task<List<DepotResponse>> ListDepotsAsync() => db.ListAsync($"SELECT {DepotColumns} FROM depots ORDER BY id", ReadDepot);
+
+    public async Task<DepotResponse> GetDepotAsync(long id) =>
+        await db.FirstAsync($"SELECT {DepotColumns} FROM depots WHERE id = $1", ReadDepot, id) ?? throw new NotFoundException("Depot", id);
+
+    public async Task<VehicleResponse> CreateVehicleAsync(long depotId, CreateVehicleRequest r)
+    {
+        await GetDepotAsync(depotId);
+        try
+        {
+            return (await db.FirstAsync("""
+                INSERT INTO vehicles (depot_id, code, capacity_weight_g, capacity_volume_cm3, capacity_items, skills)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                RETURNING id, depot_id, code, capacity_weight_g, capacity_volume_cm3, capacity_items, skills
+                """, ReadVehicle, depotId, r.Code, r.Capacity.WeightGrams, r.Capacity.VolumeCm3, r.Capacity.Items, (r.Skills ?? []).ToArray()))!;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new FieldException("code", $"vehicle '{r.Code}' already exists at this depot");
+        }
+    }
+
+    public Task<List<VehicleResponse>> ListVehiclesAsync(long depotId) => db.ListAsync("""
+        SELECT id, depot_id, code, capacity_weight_g, capacity_volume_cm3, capacity_items, skills FROM vehicles WHERE depot_id = $1 ORDER BY id
+        """, ReadVehicle, depotId);
+
+    public async Task<CourierResponse> CreateCourierAsync(long depotId, CreateCourierRequest r)
+    {
+        await GetDepotAsync(depotId);
+        return (await db.FirstAsync("""
+            INSERT INTO couriers (depot_id, name, phone, skills, created_at) VALUES ($1, $2, $3, $4, $5)
+            RETURNING id, depot_id, name, phone, skills, active
+            """, ReadCourier, depotId, r.Name, r.Phone, (r.Skills ?? []).ToArray(), time.GetUtcNow()))!;
+    }
+
+    public Task<List<CourierResponse>> ListCouriersAsync(long depotId) =>
+        db.ListAsync("SELECT id, depot_id, name, phone, skills, active FROM couriers WHERE depot_id = $1 ORDER BY id", ReadCourier, depotId);
+
+    public async Task<CourierResponse> GetCourierAsync(long id) =>
+        await db.FirstAsync("SELECT id, depot_id, name, phone, skills, active FROM couriers WHERE id = $1", ReadCourier, id)
+        ?? throw new NotFoundException("Courier", id);
+
+    public async Task<ShiftResponse> PutShiftAsync(long courierId, DateOnly date, ShiftRequest r)
+    {
+        var courier = await GetCourierAsync(courierId);
+        var startDepot = await GetDepotAsync(r.StartDepotId ?? courier.DepotId);
+        var endDepot = r.EndDepotId is { } e ? await GetDepotAsync(e) : startDepot;
+        var vehicleDepot = await db.ScalarAsync<long?>("SELECT depot_id FROM vehicles WHERE id = $1", r.VehicleId);
+        if (vehicleDepot is null)
+        {
+            throw new FieldException("vehicleId", $"vehicle {r.VehicleId} does not exist");
+        }
+        var zone = Zones.Find(startDepot.TimeZone);
+        DateTimeOffset? breakEarliest = r.Break is { } b ? Zones.ToUtc(date, b.Earliest, zone) : null;
+        DateTimeOffset? breakLatest = r.Break is { } b2 ? Zones.ToUtc(date, b2.Latest, zone) : null;
+        return (await db.FirstAsync($"""
+            INSERT INTO courier_shifts (courier_id, vehicle_id, shift_date, starts_at, ends_at, start_depot_id, end_depot_id,
+                break_earliest, break_latest, break_duration_s)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (courier_id, shift_date) DO UPDATE SET vehicle_id = EXCLUDED.vehicle_id, starts_at = EXCLUDED.starts_at,
+                ends_at = EXCLUDED.ends_at, start_depot_id = EXCLUDED.start_depot_id, end_depot_id = EXCLUDED.end_depot_id,
+                break_earliest = EXCLUDED.break_earliest, break_latest = EXCLUDED.break_latest, break_duration_s = EXCLUDED.break_duration_s
+            RETURNING {ShiftColumns}
+            """, ReadShift, courierId, r.VehicleId, date, Zones.ToUtc(date, r.Start, zone), Zones.ToUtc(date, r.End, zone),
+            startDepot.Id, endDepot.Id, breakEarliest, breakLatest, r.Break is { } b3 ? b3.DurationMinutes * 60 : (int?)null))!;
+    }
+
+    public const string ShiftColumns = """
+        id, courier_id, vehicle_id, shift_date, starts_at, ends_at, start_depot_id, end_depot_id, break_earliest, break_latest, break_duration_s
+        """;
+
+    public Task<List<ShiftResponse>> ListShiftsAsync(long depotId, DateOnly date) => db.ListAsync($"""
+        SELECT {ShiftColumns} FROM courier_shifts WHERE start_depot_id = $1 AND shift_date = $2 ORDER BY courier_id
+        """, ReadShift, depotId, date);
+
+    public async Task<DeviceTokenResponse> IssueDeviceAsync(long courierId, IssueDeviceRequest r)
+    {
+        await GetCourierAsync(courierId);
+        var token = CourierDeviceHandler.NewToken();
+        var id = await db.ScalarAsync<long>("""
+            INSERT INTO courier_devices (courier_id, name, token_hash, issued_at) VALUES ($1, $2, $3, $4) RETURNING id
+            """, courierId, r.Name, CourierDeviceHandler.Hash(token), time.GetUtcNow());
+        return new DeviceTokenResponse(id, courierId, token);
+    }
+
+    public async Task RevokeDeviceAsync(long deviceId)
+    {
+        var n = await db.ExecAsync("UPDATE courier_devices SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1", deviceId, time.GetUtcNow());
+        if (n == 0)
+        {
+            throw new NotFoundException("Device", deviceId);
+        }
+    }
+
+    internal static DepotResponse ReadDepot(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5), r.GetString(6));
+
+    private static VehicleResponse ReadVehicle(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), new LoadDto(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)), r.Get<string[]>(6));
+
+    private static CourierResponse ReadCourier(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.OptString(3), r.Get<string[]>(4), r.GetBoolean(5));
+
+    internal static ShiftResponse ReadShift(NpgsqlDataReader r) => new(
+        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.Get<DateOnly>(3), r.Get<DateTimeOffset>(4), r.Get<DateTimeOffset>(5),
+        r.GetInt64(6), r.GetInt64(7), r.Opt<DateTimeOffset>(8), r.Opt<DateTimeOffset>(9), r.Opt<int>(10));
+}

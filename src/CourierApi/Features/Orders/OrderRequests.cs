@@ -1,0 +1,80 @@
+using Delivery.CourierApi.Features.Fleet;
+using FluentValidation;
+
+namespace Delivery.CourierApi.Features.Orders;
+
+/// <summary>A promised time window (instants with offset; stored as UTC).</summary>
+public sealed record WindowDto(DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>One line of an order: what, how many, at what unit price.</summary>
+public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);
+
+/// <summary>An order to create for a depot and plan date.</summary>
+public sealed record CreateOrderRequest(
+    string ShopOrderId,
+    DateOnly PlanDate,
+    string Address,
+    double Latitude,
+    double Longitude,
+    string CustomerName,
+    IReadOnlyList<WindowDto>? Windows = null,
+    LoadDto? Demand = null,
+    IReadOnlyList<OrderItemDto>? Items = null,
+    string? CustomerPhone = null,
+    string? DeliveryNotes = null,
+    int? ServiceSeconds = null,
+    IReadOnlyList<string>? RequiredSkills = null,
+    int Priority = 0,
+    string? ShopId = null);
+
+/// <summary>An order as stored.</summary>
+public sealed record OrderResponse(
+    long Id, long DepotId, string ShopId, string ShopOrderId, DateOnly PlanDate, string Address, double Latitude, double Longitude,
+    IReadOnlyList<WindowDto> Windows, int ServiceSeconds, LoadDto Demand, IReadOnlyList<string> RequiredSkills, int Priority,
+    string CustomerName, string? CustomerPhone, string? DeliveryNotes, IReadOnlyList<OrderItemDto> Items, string TrackingToken,
+    string Status, long? PinnedCourierId);
+
+/// <summary>One rejected row of an import: the line (1-based, header is line 1 in CSV; array position in JSON), field and reason.</summary>
+public sealed record RowError(int Line, string Field, string Reason);
+
+/// <summary>
+/// Outcome of a batch or CSV import. <see cref="Created"/> new orders; <see cref="AlreadyImported"/> rows whose shop order id
+/// the depot already had (left unchanged, so re-sending a file is harmless); every bad row in <see cref="Rejected"/>.
+/// </summary>
+public sealed record ImportReport(int Rows, int Created, int AlreadyImported, IReadOnlyList<RowError> Rejected);
+
+internal sealed class WindowDtoValidator : AbstractValidator<WindowDto>
+{
+    public WindowDtoValidator() => RuleFor(w => w.End).GreaterThan(w => w.Start).WithMessage("must be after start");
+}
+
+internal sealed class OrderItemDtoValidator : AbstractValidator<OrderItemDto>
+{
+    public OrderItemDtoValidator()
+    {
+        RuleFor(i => i.Name).NotEmpty().MaximumLength(200);
+        RuleFor(i => i.Quantity).GreaterThan(0);
+        RuleFor(i => i.UnitPrice).GreaterThanOrEqualTo(0).PrecisionScale(12, 2, ignoreTrailingZeros: true);
+    }
+}
+
+internal sealed class CreateOrderRequestValidator : AbstractValidator<CreateOrderRequest>
+{
+    public CreateOrderRequestValidator()
+    {
+        RuleFor(r => r.ShopOrderId).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.ShopId).MaximumLength(100);
+        RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
+        RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(r => r.CustomerName).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.CustomerPhone).MaximumLength(50);
+        RuleFor(r => r.DeliveryNotes).MaximumLength(2000);
+        RuleFor(r => r.ServiceSeconds).InclusiveBetween(0, 7200);
+        RuleFor(r => r.Priority).InclusiveBetween(0, 10);
+        RuleForEach(r => r.Windows).SetValidator(new WindowDtoValidator());
+        RuleForEach(r => r.Items).SetValidator(new OrderItemDtoValidator());
+        RuleForEach(r => r.RequiredSkills).NotEmpty().MaximumLength(50);
+        RuleFor(r => r.Demand!).SetValidator(new LoadDtoValidator()).When(r => r.Demand is not null);
+    }
+}

@@ -1,0 +1,52 @@
+using Delivery.CourierApi.Data;
+using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Hosting;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Delivery.CourierApi.Features.Orders;
+
+/// <summary>Reads orders with their items.</summary>
+internal sealed class OrderStore(NpgsqlDataSource db)
+{
+    private const string Columns = """
+        id, depot_id, shop_id, shop_order_id, plan_date, address, ST_Y(location), ST_X(location), windows, service_s,
+        demand_weight_g, demand_volume_cm3, demand_items, required_skills, priority, customer_name, customer_phone, delivery_notes,
+        tracking_token, status, pinned_courier_id
+        """;
+
+    public async Task<OrderResponse> GetAsync(long id) =>
+        (await LoadAsync($"SELECT {Columns} FROM orders WHERE id = $1", id)).SingleOrDefault() ?? throw new NotFoundException("Order", id);
+
+    public async Task<OrderResponse?> FindByShopIdAsync(long depotId, string shopId, string shopOrderId) =>
+        (await LoadAsync($"SELECT {Columns} FROM orders WHERE depot_id = $1 AND shop_id = $2 AND shop_order_id = $3", depotId, shopId, shopOrderId))
+        .SingleOrDefault();
+
+    public Task<List<OrderResponse>> ListAsync(long depotId, DateOnly date) =>
+        LoadAsync($"SELECT {Columns} FROM orders WHERE depot_id = $1 AND plan_date = $2 AND status <> 'cancelled' ORDER BY id", depotId, date);
+
+    private async Task<List<OrderResponse>> LoadAsync(string sql, params object?[] args)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var rows = await connection.ListAsync(sql, Read, args);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+        var items = (await connection.ListAsync(
+                "SELECT order_id, name, quantity, unit_price FROM order_items WHERE order_id = ANY($1) ORDER BY order_id, line_no",
+                r => (OrderId: r.GetInt64(0), Item: new OrderItemDto(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))),
+                rows.Select(o => o.Id).ToArray()))
+            .ToLookup(x => x.OrderId, x => x.Item);
+        return rows.Select(o => o with { Items = items[o.Id].ToList() }).ToList();
+    }
+
+    private static OrderResponse Read(NpgsqlDataReader r) => new(
+        r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.Get<DateOnly>(4), r.GetString(5), r.GetDouble(6), r.GetDouble(7),
+        r.Get<NpgsqlRange<DateTime>[]>(8).Select(ToWindow).ToList(), r.GetInt32(9),
+        new LoadDto(r.GetInt64(10), r.GetInt64(11), r.GetInt64(12)), r.Get<string[]>(13), r.GetInt32(14),
+        r.GetString(15), r.OptString(16), r.OptString(17), [], r.GetString(18), r.GetString(19), r.Opt<long>(20));
+
+    internal static WindowDto ToWindow(NpgsqlRange<DateTime> range) =>
+        new(new DateTimeOffset(DateTime.SpecifyKind(range.LowerBound, DateTimeKind.Utc)), new DateTimeOffset(DateTime.SpecifyKind(range.UpperBound, DateTimeKind.Utc)));
+}

@@ -1,0 +1,23 @@
+namespace Delivery.CourierApi.Features.Plans;
+
+/// <summary>A planned stop as the dispatcher reviews it.</summary>
+/// <param name="SlackMinutes">Minutes between service start and window end (negative = late); null without a window.</param>
+/// <param name="Violation">What this stop breaks, when a dispatcher kept a violating edit.</param>
+public sealed record StopView(int Sequence, long OrderId, string ShopOrderId, string CustomerName, string Address, double Latitude, double Longitude,
+    DateTimeOffset PlannedArrival, DateTimeOffset PlannedServiceStart, DateTimeOffset PlannedDeparture, DateTimeOffset? WindowStart,
+    DateTimeOffset? WindowEnd, double? SlackMinutes, long LoadItemsAfter, long LoadWeightGramsAfter, string? Violation);
+
+/// <summary>A courier's route in a plan version.</summary>
+public sealed record RouteView(long RouteId, long CourierId, string CourierName, long VehicleId, string VehicleCode, bool Locked,
+    DateTimeOffset StartAt, DateTimeOffset EndAt, double DistanceKm, double TravelHours, long LoadItems, long CapacityItems,
+    IReadOnlyList<StopView> Stops);
+
+/// <summary>An order the plan does not serve.</summary>
+public sealed record UnassignedView(long OrderId, string ShopOrderId, string CustomerName, string Reason, string Detail);
+
+/// <summary>Totals of a plan version.</summary>
+public sealed record PlanTotals(int Routes, int Stops, int Unassigned, double DistanceKm, double TravelHours, int Violations);
+
+/// <summary>A plan version for review.</summary>
+public sealed record PlanVersionView(long Id, long PlanId, long DepotId, DateOnly Date, int Number, string Status, string Source,
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, PlanTotals Totals, IReadOnlyList<RouteView> Routes, IReadOnlyList<UnassignedView> Unassigned);

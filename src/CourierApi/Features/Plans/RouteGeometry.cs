@@ -1,0 +1,32 @@
+using Delivery.Planner.Model;
+
+namespace Delivery.CourierApi.Features.Plans;
+
+/// <summary>
+/// The drawn path of a route through its points (depot, stops in order, depot). Straight lines until the road network
+/// is wired; a road-network implementation returns the driven polyline.
+/// </summary>
+public interface IRouteGeometrySource
+{
+    /// <summary>Coordinates [longitude, latitude] of the path through <paramref name="points"/> in order.</summary>
+    Task<IReadOnlyList<double[]>> PathAsync(IReadOnlyList<Location> points, CancellationToken cancellationToken);
+}
+
+/// <summary>Straight segments between consecutive points.</summary>
+internal sealed class StraightLineGeometrySource : IRouteGeometrySource
+{
+    public Task<IReadOnlyList<double[]>> PathAsync(IReadOnlyList<Location> points, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<double[]>>(points.Select(p => new[] { p.Longitude, p.Latitude }).ToList());
+}
+
+/// <summary>A GeoJSON feature collection of routes (RFC 7946).</summary>
+public sealed record RouteFeatureCollection(string Type, IReadOnlyList<RouteFeature> Features);
+
+/// <summary>One route as a GeoJSON LineString feature.</summary>
+public sealed record RouteFeature(string Type, LineStringGeometry Geometry, RouteFeatureProperties Properties);
+
+/// <summary>A GeoJSON LineString.</summary>
+public sealed record LineStringGeometry(string Type, IReadOnlyList<double[]> Coordinates);
+
+/// <summary>What a map shows about a route.</summary>
+public sealed record RouteFeatureProperties(long RouteId, long CourierId, string CourierName, bool Locked, int Stops, double DistanceKm);

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Delivery.CourierApi.Hosting;
+
+/// <summary>Order intake settings (section <c>Orders</c>).</summary>
+internal sealed class OrdersOptions
+{
+    public const string Section = "Orders";
+
+    /// <summary>Local time (depot time zone) on the day before the plan date after which orders are refused.</summary>
+    [Required]
+    public TimeOnly CutOffLocalTime { get; set; } = new(22, 0);
+
+    /// <summary>Service time used when an order does not give one, seconds.</summary>
+    [Range(0, 7200)]
+    public int DefaultServiceSeconds { get; set; } = 180;
+
+    /// <summary>Largest CSV file accepted, rows.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxImportRows { get; set; } = 100_000;
+}
+
+/// <summary>Planning job settings (section <c>Planning</c>).</summary>
+internal sealed class PlanningOptions
+{
+    public const string Section = "Planning";
+
+    [Range(1, 3600)]
+    public int TimeLimitSeconds { get; set; } = 10;
+
+    [Range(1, 64)]
+    public int Workers { get; set; } = 1;
+
+    [Range(1, 600)]
+    public int HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>A running job whose heartbeat is older than this is taken to have lost its host.</summary>
+    [Range(5, 3600)]
+    public int StaleAfterSeconds { get; set; } = 30;
+
+    [Range(0.05, 60)]
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>How often a job is started at all; past this a stale job is marked failed rather than re-queued.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>Road distance over straight-line distance, for planning without a road network.</summary>
+    [Range(1.0, 3.0)]
+    public double CircuityFactor { get; set; } = 1.3;
+
+    /// <summary>Average driving speed without a road network, km/h.</summary>
+    [Range(1.0, 150.0)]
+    public double SpeedKmh { get; set; } = 25;
+
+    /// <summary>Run the background worker in this process (switch off on pure API nodes).</summary>
+    public bool RunWorker { get; set; } = true;
+}
+
+/// <summary>Customer notification settings (section <c>Notifications</c>).</summary>
+internal sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Where "your delivery is planned" messages are POSTed; none when empty.</summary>
+    [Url]
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Public base address of the customer tracking page, for the link in notifications.</summary>
+    public string TrackingBaseUrl { get; set; } = "http://127.0.0.1:5080/track/";
+}
+
+/// <summary>Sign-in settings (section <c>Auth</c>).</summary>
+internal sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    [Range(1, 10_000)]
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    [Range(1, 24 * 30)]
+    public int TokenLifetimeHours { get; set; } = 12;
+}

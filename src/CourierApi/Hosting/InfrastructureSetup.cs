@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Delivery.CourierApi.Data.Migrations;
+using FluentValidation;
+using Npgsql;
+using Serilog;
+using StackExchange.Redis;
+
+namespace Delivery.CourierApi.Hosting;
+
+/// <summary>Connection strings (section <c>ConnectionStrings</c>); both are required at start.</summary>
+internal sealed class ConnectionStringsOptions
+{
+    public const string Section = "ConnectionStrings";
+
+    [Required(ErrorMessage = "ConnectionStrings:Delivery (PostgreSQL) is required")]
+    public string Delivery { get; set; } = "";
+
+    [Required(ErrorMessage = "ConnectionStrings:Redis is required")]
+    public string Redis { get; set; } = "";
+}
+
+/// <summary>Logging, clock, options, PostgreSQL, Redis, health checks, problem details and migrations.</summary>
+internal static class InfrastructureSetup
+{
+    public static WebApplicationBuilder AddDeliveryInfrastructure(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // Structured logs: properties stay fields (Serilog), not text; levels from configuration.
+        services.AddSerilog((_, log) => log
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture,
+                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+        services.AddSingleton(TimeProvider.System);
+        AddValidatedOptions<ConnectionStringsOptions>(services, ConnectionStringsOptions.Section);
+        AddValidatedOptions<OrdersOptions>(services, OrdersOptions.Section);
+        AddValidatedOptions<PlanningOptions>(services, PlanningOptions.Section);
+        AddValidatedOptions<NotificationOptions>(services, NotificationOptions.Section);
+        AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
+
+        // One pooled data source and one Redis connection per process.
+        services.AddSingleton(sp =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(RequiredConnectionString(configuration, "Delivery"));
+            dataSource.UseNetTopologySuite();
+            dataSource.UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>());
+            return dataSource.Build();
+        });
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+            ConnectionMultiplexer.Connect(RequiredConnectionString(configuration, "Redis") + ",abortConnect=false"));
+
+        services.AddHealthChecks()
+            .AddNpgSql(tags: ["ready"], name: "postgresql")
+            .AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis", tags: ["ready"]);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddValidatorsFromAssemblyContaining<DomainException>(ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        if (configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            // Registered before every other hosted service so the schema is current before workers start.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new MigrationHostedService(
+                RequiredConnectionString(configuration, "Delivery"), sp.GetRequiredService<ILogger<MigrationHostedService>>())));
+        }
+        return builder;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static string RequiredConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException($"ConnectionStrings:{name} is not configured.");
+}
+
+/// <summary>Applies pending migrations when the host starts.</summary>
+internal sealed partial class MigrationHostedService(string connectionString, ILogger<MigrationHostedService> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var schema = DatabaseMigrator.Migrate(connectionString);
+        LogMigrated(schema);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema {Schema} is up to date")]
+    private partial void LogMigrated(string schema);
+}

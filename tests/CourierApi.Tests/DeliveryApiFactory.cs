@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Delivery.CourierApi.Auth;
+using Delivery.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Delivery.CourierApi.Tests;
+
+/// <summary>
+/// The real host over a schema of its own (<see cref="TestDatabase"/>), the real Redis, and a fake clock set to the
+/// evening before the test's plan date. Use as a class fixture.
+/// </summary>
+public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>15:00 UTC on 30 Nov 2026, well before the 22:00 Lisbon cut-off for 1 Dec.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 30, 15, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateOnly PlanDate = new(2026, 12, 1);
+
+    private readonly bool _ownsDatabase = true;
+
+    public DeliveryApiFactory()
+    {
+        Database = new TestDatabase();
+    }
+
+    /// <summary>A second host over another factory's database (restart tests); the database is not dropped on dispose.</summary>
+    internal DeliveryApiFactory(TestDatabase database, FakeTimeProvider time)
+    {
+        Database = database;
+        Time = time;
+        _ownsDatabase = false;
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>SignalR backplane channel prefix of this host, so tests never hear each other's messages.</summary>
+    public string ChannelPrefix { get; } = "t-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>A real local listener the notification webhook posts to.</summary>
+    internal WebhookListener Webhook { get; } = new();
+
+    /// <summary>Extra configuration a test class wants.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Delivery", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", TestServices.Redis + ",abortConnect=false");
+        builder.UseSetting("Planning:TimeLimitSeconds", "2");
+        builder.UseSetting("Planning:PollSeconds", "0.2");
+        builder.UseSetting("Auth:SignInPermitsPerMinute", "1000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("SignalR:ChannelPrefix", ChannelPrefix);
+        builder.UseSetting("Notifications:WebhookUrl", Webhook.Url);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>A client signed in (bearer token) as a new user with <paramref name="role"/>.</summary>
+    public async Task<HttpClient> ClientAsAsync(string role)
+    {
+        var userName = role + "-" + Guid.NewGuid().ToString("N")[..8];
+        using (var scope = Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserStore>().UpsertAsync(userName, role, role, "secret-pass", default);
+        }
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new SignInRequest(userName, "secret-pass"));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>The bearer token of a new user with <paramref name="role"/>.</summary>
+    public async Task<string> TokenAsync(string role)
+    {
+        var client = await ClientAsAsync(role);
+        return client.DefaultRequestHeaders.Authorization!.Parameter!;
+    }
+
+    /// <summary>A client holding a courier device token.</summary>
+    public HttpClient ClientWithDeviceToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Webhook.Dispose();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
