@@ -51,7 +51,7 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddSingleton<ITravelTimeSource>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TrackingOptions>>().Value;
-            return new StraightLineTravelTimeSource(o.FallbackSpeedKmh, o.FallbackCircuity);
+            return new StraightLineTravelTimeSource(o.FallbackCircuity, o.FallbackSpeedKmh);
         });
         services.AddHttpClient();
 

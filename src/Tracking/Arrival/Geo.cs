@@ -1,19 +1,16 @@
+using Delivery.Planner.Model;
+using Delivery.Planner.Travel;
+
 namespace Delivery.Tracking.Arrival;
 
-/// <summary>Great-circle distance on a spherical Earth.</summary>
+/// <summary>Great-circle helpers on a spherical Earth (distance from the planner's straight-line source).</summary>
 public static class Geo
 {
     private const double EarthRadiusMeters = 6_371_008.8;
 
     /// <summary>Haversine distance in metres between two points given in degrees.</summary>
-    public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2)
-    {
-        var dLat = ToRad(lat2 - lat1);
-        var dLon = ToRad(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-            + Math.Cos(ToRad(lat1)) * Math.Cos(ToRad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
+    public static double DistanceMeters(double lat1, double lon1, double lat2, double lon2) =>
+        StraightLineTravelTimeSource.HaversineMeters(new Location(lon1, lat1), new Location(lon2, lat2));
 
     /// <summary>The point <paramref name="meters"/> from the start towards <paramref name="bearingDeg"/> (small distances).</summary>
     public static (double Lat, double Lon) Offset(double lat, double lon, double meters, double bearingDeg)

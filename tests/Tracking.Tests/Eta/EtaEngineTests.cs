@@ -1,3 +1,4 @@
+using Delivery.Planner.Travel;
 using Delivery.Tracking.Arrival;
 using Delivery.Tracking.Eta;
 
@@ -8,7 +9,7 @@ public sealed class EtaEngineTests
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     // 36 km/h, circuity 1: one metre per 0.1 s; 1 km takes 100 s.
-    private readonly EtaEngine _engine = new(new StraightLineTravelTimeSource(36, 1.0));
+    private readonly EtaEngine _engine = new(new StraightLineTravelTimeSource(circuityFactor: 1.0, speedKmh: 36));
 
     private static EtaStop StopAt(string id, double km, DateTimeOffset? windowStart = null, int service = 60, DateTimeOffset? arrived = null)
     {
