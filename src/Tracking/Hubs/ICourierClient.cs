@@ -1,0 +1,8 @@
+namespace Delivery.Tracking.Hubs;
+
+/// <summary>Messages the courier hub pushes to courier tablets.</summary>
+public interface ICourierClient
+{
+    /// <summary>The courier's route was re-published; the tablet should reload it.</summary>
+    Task RouteChanged(string routeId, int planVersion);
+}

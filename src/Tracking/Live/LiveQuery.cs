@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Delivery.Tracking.Routes;
+
+namespace Delivery.Tracking.Live;
+
+/// <summary>Reads what dispatchers and customers may see, from Redis (rebuilt from PostgreSQL when missing).</summary>
+public sealed class LiveQuery
+{
+    private readonly IPublishedRouteSource _routes;
+    private readonly LiveStateLoader _loader;
+    private readonly LiveStateStore _store;
+    private readonly LiveUpdater _updater;
+    private readonly TimeProvider _time;
+
+    internal LiveQuery(IPublishedRouteSource routes, LiveStateLoader loader, LiveStateStore store, LiveUpdater updater, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
+    {
+        _routes = routes;
+        _loader = loader;
+        _store = store;
+        _updater = updater;
+        _time = time;
+    }
+
+    /// <summary>The customer's view of <paramref name="target"/>: their stop only.</summary>
+    public async Task<CustomerView?> CustomerViewAsync(TrackingTarget target, CancellationToken cancellationToken = default)
+    {
+        var route = await _routes.GetRouteAsync(target.RouteId, cancellationToken).ConfigureAwait(false);
+        var stop = route?.FindStop(target.StopId);
+        if (route is null || stop is null)
+        {
+            return null;
+        }
+        var (state, rebuilt) = await _loader.LoadAsync(route.CourierId, route, target.Date, cancellationToken).ConfigureAwait(false);
+        if (state.RouteId != route.RouteId)
+        {
+            // The courier's live state belongs to another route (not started yet): show the plan only.
+            return new CustomerView(stop.Status, null, stop.WindowStartUtc, stop.WindowEndUtc, false, null);
+        }
+        if (rebuilt)
+        {
+            await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await _store.SaveAsync(state, LiveStateRules.IsActive(state, route), positionsReceived: false).ConfigureAwait(false);
+        }
+        var live = state.Stop(stop.StopId);
+        var headingHere = LiveStateRules.NextOpenStop(state, route)?.StopId == stop.StopId;
+        return new CustomerView(
+            live.Status,
+            live.IsClosed ? null : live.Eta,
+            stop.WindowStartUtc,
+            stop.WindowEndUtc,
+            live.AtRisk && !live.IsClosed,
+            headingHere ? state.Latest : null);
+    }
+
+    /// <summary>Latest positions of every courier of <paramref name="depotId"/> seen today.</summary>
+    public async Task<DepotSnapshot> DepotAsync(string depotId, CancellationToken cancellationToken = default)
+    {
+        var couriers = await _store.CouriersOfDepotAsync(depotId).ConfigureAwait(false);
+        var positions = new List<CourierPosition>();
+        foreach (var id in couriers)
+        {
+            if (await _store.GetAsync(id).ConfigureAwait(false) is { Latest: { } p, DepotId: var d } && d == depotId)
+            {
+                positions.Add(p);
+            }
+        }
+        return new DepotSnapshot(depotId, positions);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using Npgsql;
+
+namespace Delivery.Tracking.Storage;
+
+/// <summary>
+/// Writes batches' positions and events durably with group commit: batches arriving while a transaction is in
+/// flight are coalesced into the next one (one COPY, one commit for many couriers). Each caller's task completes
+/// only after the transaction holding its rows has committed. If a group fails, its batches are retried one by
+/// one so a single failure never fails its neighbours.
+/// </summary>
+internal sealed class TrackingWriter : IAsyncDisposable
+{
+    private const int MaxRowsPerGroup = 20_000;
+    private const int Writers = 2;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PositionStore _positionStore;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Task[] _loops;
+
+    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore)
+    {
+        _dataSource = dataSource;
+        _positionStore = positionStore;
+        _loops = Enumerable.Range(0, Writers).Select(_ => Task.Run(LoopAsync)).ToArray();
+    }
+
+    /// <summary>Stores both lists; completes after commit.</summary>
+    public async Task WriteAsync(IReadOnlyList<PositionRecord> positions, IReadOnlyList<DeliveryEventRecord> events, CancellationToken ct)
+    {
+        if (positions.Count == 0 && events.Count == 0)
+        {
+            return;
+        }
+        var pending = new Pending(positions, events, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(pending, ct).ConfigureAwait(false);
+        // Not cancellable once queued: the caller must learn whether its rows were committed.
+        await pending.Done.Task.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+    }
+
+    private async Task LoopAsync()
+    {
+        var group = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            var rows = 0;
+            while (rows < MaxRowsPerGroup && _queue.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+                rows += next.Positions.Count + next.Events.Count;
+            }
+            if (group.Count == 0)
+            {
+                continue;
+            }
+            try
+            {
+                await CommitAsync(group).ConfigureAwait(false);
+                group.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception) when (group.Count > 1)
+            {
+                foreach (var p in group)
+                {
+                    await CommitAloneAsync(p).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                group[0].Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task CommitAloneAsync(Pending p)
+    {
+        try
+        {
+            await CommitAsync([p]).ConfigureAwait(false);
+            p.Done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            p.Done.TrySetException(ex);
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> group)
+    {
+        var positions = group.Count == 1 ? group[0].Positions : group.SelectMany(p => p.Positions).ToList();
+        var events = group.Count == 1 ? group[0].Events : group.SelectMany(p => p.Events).ToList();
+        if (positions.Count > 0)
+        {
+            await _positionStore.EnsurePartitionsAsync(positions, CancellationToken.None).ConfigureAwait(false);
+        }
+        await using var conn = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var tx = await conn.BeginTransactionAsync().ConfigureAwait(false);
+        if (positions.Count > 0)
+        {
+            await PositionStore.WriteAsync(conn, tx, positions, CancellationToken.None).ConfigureAwait(false);
+        }
+        await DeliveryEventStore.WriteAsync(conn, tx, events, CancellationToken.None).ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
+    }
+
+    private sealed record Pending(IReadOnlyList<PositionRecord> Positions, IReadOnlyList<DeliveryEventRecord> Events, TaskCompletionSource Done);
+}

@@ -1,0 +1,105 @@
+using Delivery.Testing;
+using Delivery.Tracking.Notifications;
+using Delivery.Tracking.Routes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Delivery.Tracking.Tests.Support;
+
+/// <summary>
+/// A minimal web host on Kestrel 127.0.0.1:0 with AddTracking/MapTracking, test authentication, the routes of the
+/// API tables, a recording notifier and the given clock. Stands in for the CourierApi host until the lead wires it.
+/// </summary>
+public sealed class TrackingTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<HubConnection> _connections = [];
+
+    private TrackingTestHost(WebApplication app, Uri address, RecordingNotifier notifier)
+    {
+        _app = app;
+        Address = address;
+        Notifier = notifier;
+    }
+
+    public Uri Address { get; }
+
+    public RecordingNotifier Notifier { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TrackingTestHost> StartAsync(
+        TestDatabase db, string redisPrefix, TimeProvider time, IDictionary<string, string?>? settings = null, bool backplane = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Delivery"] = db.ConnectionString,
+            ["ConnectionStrings:Redis"] = TestRedis.ConfigurationString,
+            ["Tracking:RedisKeyPrefix"] = redisPrefix,
+            ["Tracking:UseRedisBackplane"] = backplane ? "true" : "false",
+            ["Tracking:RouteCacheSeconds"] = "0",
+            ["Tracking:SilentCheckSeconds"] = "3600",
+        };
+        foreach (var kv in settings ?? new Dictionary<string, string?>())
+        {
+            config[kv.Key] = kv.Value;
+        }
+        builder.Configuration.AddInMemoryCollection(config);
+        var notifier = new RecordingNotifier();
+        builder.Services.AddKeyedSingleton(TrackingServiceCollectionExtensions.ClockKey, time);
+        builder.Services.AddSingleton<ICustomerNotifier>(notifier);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString));
+        builder.Services.AddSingleton<IPublishedRouteSource>(sp => new ApiSchemaRouteSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy("Courier", p => p.RequireClaim("courier_id"))
+            .AddPolicy("Dispatcher", p => p.RequireRole("dispatcher"));
+        builder.Services.AddTracking(builder.Configuration);
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapTracking();
+        app.MapTrackingApi();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new TrackingTestHost(app, new Uri(address), notifier);
+    }
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>A started hub connection with <paramref name="token"/> (see <see cref="TestAuthHandler"/>).</summary>
+    public async Task<HubConnection> ConnectAsync(string path, string? token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, path), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
+            .Build();
+        // The server's clock may be fake (no keep-alive pings): do not let the client give up on it.
+        connection.ServerTimeout = TimeSpan.FromMinutes(10);
+        await connection.StartAsync();
+        _connections.Add(connection);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _connections)
+        {
+            await c.DisposeAsync();
+        }
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
