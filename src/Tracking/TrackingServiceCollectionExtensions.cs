@@ -53,7 +53,7 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddSingleton<ITravelTimeSource>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<TrackingOptions>>().Value;
-            return new StraightLineTravelTimeSource(o.FallbackSpeedKmh, o.FallbackCircuity);
+            return new Eta.StraightLineTravelTimeSource(o.FallbackSpeedKmh, o.FallbackCircuity);
         });
         services.AddHttpClient();
 
