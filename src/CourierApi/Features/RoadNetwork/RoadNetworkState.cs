@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using Delivery.Planner.Travel.Road;
 
 namespace Delivery.CourierApi.Features.RoadNetwork;
 
 /// <summary>Where the host's road network stands.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RoadNetworkStatus>))]
 public enum RoadNetworkStatus
 {
     /// <summary>Being read from the database (the host plans on straight lines meanwhile).</summary>
