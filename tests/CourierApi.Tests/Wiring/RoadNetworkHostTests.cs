@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.RoadNetwork;
 using Delivery.Planner.Model;
@@ -78,6 +79,38 @@ public sealed class RoadNetworkHostTests : IClassFixture<HelsinkiImport>, IAsync
 
         var path = await _api.Services.GetRequiredService<IRouteGeometrySource>().PathAsync([Station, Kallio, Market], default);
         Assert.True(path.Count > 10, $"a road path has many vertices, got {path.Count}");
+    }
+
+    [Fact]
+    public async Task PlanningJob_NetworkLoaded_RoutesFollowTheRoads()
+    {
+        var dispatcher = await _api.ClientAsAsync(Roles.Dispatcher);
+        await WaitLoadedAsync(dispatcher);
+        var depot = await Scenario.Read<DepotResponse>(await dispatcher.PostAsJsonAsync("/api/v1/depots",
+            new CreateDepotRequest("hel-" + Guid.NewGuid().ToString("N")[..6], "Helsinki centre", "Rautatientori", Station.Latitude, Station.Longitude, "Europe/Helsinki")));
+        var vehicle = await Scenario.Read<VehicleResponse>(await dispatcher.PostAsJsonAsync($"/api/v1/depots/{depot.Id}/vehicles",
+            new CreateVehicleRequest("van", new LoadDto(500_000, 2_000_000, 40), null)));
+        var courier = await Scenario.Read<CourierResponse>(await dispatcher.PostAsJsonAsync($"/api/v1/depots/{depot.Id}/couriers",
+            new CreateCourierRequest("Aino", "+358400000000", null)));
+        (await dispatcher.PutAsJsonAsync($"/api/v1/couriers/{courier.Id}/shifts/{DeliveryApiFactory.PlanDate:yyyy-MM-dd}",
+            new ShiftRequest(vehicle.Id, new TimeOnly(8, 0), new TimeOnly(18, 0), null, null, null))).EnsureSuccessStatusCode();
+        var csv = "shop_order_id,customer_name,address,lat,lon,window_start,window_end\n" +
+            "H1,Kallio,Kallio,60.18410,24.95030,09:00,13:00\nH2,Kauppatori,Kauppatori,60.16750,24.95250,09:00,13:00\n" +
+            "H3,Kamppi,Kamppi,60.16890,24.93200,09:00,13:00\n";
+        var import = await dispatcher.PostAsync($"/api/v1/depots/{depot.Id}/orders/import?date={DeliveryApiFactory.PlanDate:yyyy-MM-dd}",
+            new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        import.EnsureSuccessStatusCode();
+
+        var job = await Planning.WaitAsync(dispatcher, (await Planning.StartAsync(dispatcher, depot.Id, seconds: 1)).Id);
+        Assert.Equal("succeeded", job.Status);
+        var geo = (await dispatcher.GetFromJsonAsync<RouteFeatureCollection>($"/api/v1/plan-versions/{job.ResultVersionId}/geojson"))!;
+
+        var route = Assert.Single(geo.Features);
+        Assert.Equal(3, route.Properties.Stops);
+        Assert.True(route.Geometry.Coordinates.Count > 20, $"the drawn route follows streets, got {route.Geometry.Coordinates.Count} points");
+        // Any tour must reach the farthest stop and come back: the road distance is at least twice its crow-flies distance.
+        var farthest = new[] { Kallio, Market, new Location(24.9320, 60.1689) }.Max(p => StraightLineTravelTimeSource.HaversineMeters(Station, p));
+        Assert.True(route.Properties.DistanceKm * 1000 >= 2 * farthest, $"{route.Properties.DistanceKm} km vs {2 * farthest:F0} m out and back");
     }
 
     [Fact]
