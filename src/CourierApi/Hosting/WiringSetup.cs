@@ -47,6 +47,14 @@ internal static class WiringSetup
             configuration["Tracking:UseRedisBackplane"] = "false";
         }
         services.AddTracking(configuration);
+        // Tracking's Redis keys follow the host's SignalR channel prefix (one per deployment, one per test host) unless set.
+        services.AddOptions<TrackingOptions>().PostConfigure<IConfiguration>((o, c) =>
+        {
+            if (c["Tracking:RedisKeyPrefix"] is null && c["SignalR:ChannelPrefix"] is { Length: > 0 } prefix)
+            {
+                o.RedisKeyPrefix = prefix + ":";
+            }
+        });
         services.AddSingleton<IPublishedRouteSource, PublishedRouteSource>();
         // Tracking puts its source-generated JSON first on the hub protocol; keep reflection after it for the planning hub's messages.
         services.PostConfigure<JsonHubProtocolOptions>(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver()));

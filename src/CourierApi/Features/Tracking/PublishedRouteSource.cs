@@ -8,8 +8,9 @@ namespace Delivery.CourierApi.Features.Tracking;
 
 /// <summary>
 /// Tracking's view of published routes over the dispatch tables: only routes of a plan version whose status is
-/// <c>published</c>. Ids are the database ids as invariant strings (route, stop, order, courier, depot); an order
-/// line's <see cref="OrderLine.Sku"/> is the item's name, as printed on the manifest.
+/// <c>published</c>. Ids are the database ids as invariant strings (route, order, courier, depot); an order
+/// line's <see cref="OrderLine.Sku"/> is the item's name, as printed on the manifest. A stop's id is its order's id:
+/// unique on a route and stable across plan versions, so a tablet's event stays valid when a new version is published.
 /// </summary>
 internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRouteSource
 {
@@ -32,7 +33,7 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
 
     public async Task<TrackingTarget?> FindByTrackingTokenAsync(string token, CancellationToken cancellationToken = default) =>
         await db.FirstAsync("""
-            SELECT r.id, st.id, r.courier_id, p.plan_date
+            SELECT r.id, st.order_id, r.courier_id, p.plan_date
             FROM orders o JOIN stops st ON st.order_id = o.id JOIN routes r ON r.id = st.route_id
             JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id
             WHERE o.tracking_token = $1 AND v.status = 'published' LIMIT 1
@@ -54,7 +55,7 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             """, r => (Order: r.GetInt64(0), Line: new OrderLine(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))), routeId))
             .ToLookup(x => x.Order, x => x.Line);
         var stops = await connection.ListAsync("""
-            SELECT st.id, st.order_id, st.sequence, ST_Y(o.location), ST_X(o.location), st.window_index,
+            SELECT st.order_id, st.order_id, st.sequence, ST_Y(o.location), ST_X(o.location), st.window_index,
                    (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w), o.service_s, o.status
             FROM stops st JOIN orders o ON o.id = st.order_id WHERE st.route_id = $1 ORDER BY st.sequence
             """, r =>
