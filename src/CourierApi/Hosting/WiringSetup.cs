@@ -8,6 +8,7 @@ using Delivery.Manifests;
 using Delivery.Planner.Travel;
 using Delivery.Planner.Travel.Road;
 using Delivery.Tracking;
+using Delivery.Tracking.Metrics;
 using Delivery.Tracking.Routes;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,9 @@ internal static class WiringSetup
                 o.RedisKeyPrefix = prefix + ":";
             }
         });
-        services.AddSingleton<IPublishedRouteSource, PublishedRouteSource>();
+        services.AddSingleton<PublishedRouteSource>();
+        services.AddSingleton<IPublishedRouteSource>(sp => sp.GetRequiredService<PublishedRouteSource>());
+        services.AddSingleton<ICancelledStopSource>(sp => sp.GetRequiredService<PublishedRouteSource>());
         // Tracking puts its source-generated JSON first on the hub protocol; keep reflection after it for the planning hub's messages.
         services.PostConfigure<JsonHubProtocolOptions>(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver()));
 

@@ -3,7 +3,6 @@ using Delivery.CourierApi.Hosting;
 using Delivery.Manifests.Model;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Delivery.CourierApi.Features.Manifests;
 
@@ -78,24 +77,22 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
             WHERE st.route_id = ANY($1) ORDER BY i.order_id, i.line_no
             """, r => (Order: r.GetInt64(0), Item: new ManifestItem { Name = Clip(r.GetString(1), 200), Quantity = r.GetInt32(2), UnitPrice = r.GetDecimal(3) }), ids))
             .ToLookup(x => x.Order, x => x.Item);
-        var stops = (await connection.ListAsync("""
+        var stops = (await connection.ListAsync($"""
             SELECT st.route_id, st.sequence, o.id, o.shop_order_id, st.planned_arrival, st.window_index,
-                   (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w),
+                   {PromisedWindow.SortedWindowsSql},
                    o.customer_name, o.address, o.customer_phone, o.delivery_notes, ST_Y(o.location), ST_X(o.location)
             FROM stops st JOIN orders o ON o.id = st.order_id WHERE st.route_id = ANY($1) ORDER BY st.route_id, st.sequence
             """, r =>
             {
-                var windows = r.Get<NpgsqlRange<DateTime>[]>(6);
-                var index = r.GetInt32(5);
-                var window = index >= 0 && index < windows.Length ? windows[index] : (NpgsqlRange<DateTime>?)null;
+                var (windowStart, windowEnd) = PromisedWindow.Read(r, 5, 6);
                 var orderItems = items[r.GetInt64(2)].ToList();
                 return (Route: r.GetInt64(0), Stop: new ManifestStop
                 {
                     Sequence = r.GetInt32(1),
                     OrderId = Clip(r.GetString(3), 64),
                     PlannedArrival = r.Get<DateTimeOffset>(4),
-                    WindowStart = window is { } w ? new DateTimeOffset(w.LowerBound, TimeSpan.Zero) : null,
-                    WindowEnd = window is { } u ? new DateTimeOffset(u.UpperBound, TimeSpan.Zero) : null,
+                    WindowStart = windowStart,
+                    WindowEnd = windowEnd,
                     CustomerName = Clip(r.GetString(7), 120),
                     Address = Clip(r.GetString(8), 400),
                     Phone = r.OptString(9) is { } phone ? Clip(phone, 40) : null,

@@ -2,7 +2,7 @@ using System.Globalization;
 using Delivery.CourierApi.Data;
 using Delivery.Tracking.Routes;
 using Npgsql;
-using NpgsqlTypes;
+using Delivery.Tracking.Metrics;
 
 namespace Delivery.CourierApi.Features.Tracking;
 
@@ -12,7 +12,7 @@ namespace Delivery.CourierApi.Features.Tracking;
 /// line's <see cref="OrderLine.Sku"/> is the item's name, as printed on the manifest. A stop's id is its order's id:
 /// unique on a route and stable across plan versions, so a tablet's event stays valid when a new version is published.
 /// </summary>
-internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRouteSource
+internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRouteSource, ICancelledStopSource
 {
     private const string RouteColumns = """
         SELECT r.id, v.number, r.courier_id, p.depot_id, p.plan_date, ST_Y(d.location), ST_X(d.location), r.start_at
@@ -39,6 +39,15 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             WHERE o.tracking_token = $1 AND v.status = 'published' LIMIT 1
             """, r => new TrackingTarget(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), r.Get<DateOnly>(3)), token);
 
+    /// <summary>Cancelled orders on published routes, reported apart from the window-hit rate.</summary>
+    public async Task<IReadOnlyList<CancelledStop>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        await db.ListAsync("""
+            SELECT r.id, st.order_id, p.depot_id, r.courier_id, p.plan_date
+            FROM orders o JOIN stops st ON st.order_id = o.id JOIN routes r ON r.id = st.route_id
+            JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id
+            WHERE o.status = 'cancelled' AND v.status = 'published' AND p.plan_date BETWEEN $1 AND $2
+            """, r => new CancelledStop(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), Id(r.GetInt64(3)), r.Get<DateOnly>(4)), from, to);
+
     private async Task<PublishedRoute?> ReadAsync(string sql, params object[] args)
     {
         await using var connection = await db.OpenConnectionAsync();
@@ -54,18 +63,14 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             WHERE st.route_id = $1 ORDER BY i.order_id, i.line_no
             """, r => (Order: r.GetInt64(0), Line: new OrderLine(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))), routeId))
             .ToLookup(x => x.Order, x => x.Line);
-        var stops = await connection.ListAsync("""
+        var stops = await connection.ListAsync($"""
             SELECT st.order_id, st.order_id, st.sequence, ST_Y(o.location), ST_X(o.location), st.window_index,
-                   (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w), o.service_s, o.status
+                   {PromisedWindow.SortedWindowsSql}, o.service_s, o.status
             FROM stops st JOIN orders o ON o.id = st.order_id WHERE st.route_id = $1 ORDER BY st.sequence
             """, r =>
             {
-                var windows = r.Get<NpgsqlRange<DateTime>[]>(6);
-                var index = r.GetInt32(5);
-                var window = index >= 0 && index < windows.Length ? windows[index] : (NpgsqlRange<DateTime>?)null;
-                return new PublishedStop(Id(r.GetInt64(0)), Id(r.GetInt64(1)), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4),
-                    window is { } w ? new DateTimeOffset(w.LowerBound, TimeSpan.Zero) : null,
-                    window is { } u ? new DateTimeOffset(u.UpperBound, TimeSpan.Zero) : null,
+                var (start, end) = PromisedWindow.Read(r, 5, 6);
+                return new PublishedStop(Id(r.GetInt64(0)), Id(r.GetInt64(1)), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), start, end,
                     r.GetInt32(7), StatusOf(r.GetString(8)), lines[r.GetInt64(1)].ToList());
             }, routeId);
         return route with { Stops = stops };
