@@ -48,7 +48,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapFleet();
 app.MapOrders();
-app.MapPlans();
+app.MapPlans().AddEndpointFilter<Delivery.CourierApi.Features.Tracking.PublishRouteChanges>(); // tablets hear of a publish at once
 app.MapRoutes();
 app.MapCourier();
 app.MapHub<PlanningHub>(PlanningHub.Path);

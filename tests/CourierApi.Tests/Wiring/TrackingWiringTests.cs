@@ -28,15 +28,7 @@ public sealed class TrackingWiringTests(DeliveryApiFactory api) : IClassFixture<
 
         var now = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
         api.Time.SetUtcNow(now);
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/courier"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
-                o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(device.Token);
-            })
-            .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
+        await using var hub = Tablet(device.Token);
         await hub.StartAsync();
         var events = new List<CourierEventReport> { new("e1", mine.Stops[0].OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture), "delivered", now) };
         if (foreign.Count > 0)
@@ -58,6 +50,37 @@ public sealed class TrackingWiringTests(DeliveryApiFactory api) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.Equal(StopStatus.Delivered, (await view.Content.ReadFromJsonAsync<CustomerView>(Json()))!.Status);
     }
+
+    [Fact]
+    public async Task Publish_NewVersion_TellsTheCouriersTabletItsRouteChanged()
+    {
+        var dispatcher = await api.ClientAsAsync(Roles.Dispatcher);
+        var (_, v1) = await PublishedPlan.CreateAsync(dispatcher, couriers: 1, orders: 4);
+        var route = v1.Routes.Single();
+        var device = await Scenario.Read<DeviceTokenResponse>(await dispatcher.PostAsJsonAsync($"/api/v1/couriers/{route.CourierId}/devices", new IssueDeviceRequest("tablet")));
+        await using var hub = Tablet(device.Token);
+        var changed = new TaskCompletionSource<(string RouteId, int Version)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<string, int>("RouteChanged", (routeId, version) => changed.TrySetResult((routeId, version)));
+        await hub.StartAsync();
+
+        var edit = await Scenario.Read<Delivery.CourierApi.Features.Routes.EditResult>(await dispatcher.PostAsJsonAsync($"/api/v1/plan-versions/{v1.Id}/edits",
+            new Delivery.CourierApi.Features.Routes.EditRequest("unassign", route.Stops[^1].OrderId)));
+        var v2 = await Scenario.Read<Delivery.CourierApi.Features.Plans.PlanVersionView>(await dispatcher.PostAsync($"/api/v1/plan-versions/{edit.VersionId}/publish", null));
+
+        var (routeId, version) = await changed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, version);
+        Assert.Equal(v2.Routes.Single().RouteId.ToString(System.Globalization.CultureInfo.InvariantCulture), routeId);
+    }
+
+    private HubConnection Tablet(string token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(api.Server.BaseAddress, "/hubs/courier"), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        })
+        .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
+        .Build();
 
     private static System.Text.Json.JsonSerializerOptions Json()
     {
