@@ -4,11 +4,19 @@ using Delivery.CourierApi.Features.Courier;
 using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
+using Delivery.CourierApi.Features.RoadNetwork;
 using Delivery.CourierApi.Features.Routes;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
+
+// `import-osm FILE [--schema NAME]` imports a road network and exits without starting the web server.
+if (ImportOsmCommand.IsInvoked(args))
+{
+    Environment.ExitCode = await ImportOsmCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
 
 // `--demo` seeds a demo depot and evening (run.sh); everything else is ordinary ASP.NET Core configuration.
 var demo = args.Contains("--demo");
@@ -21,7 +29,7 @@ if (demo)
 builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, PostgreSQL, Redis, health, problem details, migrations
 builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scripts), courier device tokens; roles; sign-in rate limit
 builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
-// Extension points for the lead: builder.Services.AddTracking(...); builder.Services.AddManifests(...);
+builder.AddDeliveryWiring();          // road network (background load), tracking over published routes, manifests and paper outcomes
 
 var app = builder.Build();
 
@@ -40,10 +48,10 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapFleet();
 app.MapOrders();
-app.MapPlans();
+app.MapPlans().AddEndpointFilter<Delivery.CourierApi.Features.Tracking.PublishRouteChanges>(); // tablets hear of a publish at once
 app.MapRoutes();
 app.MapCourier();
 app.MapHub<PlanningHub>(PlanningHub.Path);
-// Extension points for the lead: app.MapTracking(); app.MapManifests();
+app.MapDeliveryWiring();
 
 app.Run();

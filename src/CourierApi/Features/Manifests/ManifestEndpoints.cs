@@ -1,0 +1,60 @@
+using Delivery.CourierApi.Auth;
+using Delivery.Manifests;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Delivery.CourierApi.Features.Manifests;
+
+/// <summary>Paper manifests (PDF) for a route or a whole plan version, and the way back from paper (stop codes).</summary>
+internal static class ManifestEndpoints
+{
+    public const string PdfContentType = "application/pdf";
+
+    public static RouteGroupBuilder MapManifests(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Manifests").RequireAuthorization(Policies.Staff);
+        group.MapGet("/routes/{routeId:long}/manifest.pdf", RouteAsync).Produces(StatusCodes.Status200OK, contentType: PdfContentType)
+            .WithSummary("One route's paper manifest: cover, stop list and one block per stop with its stop code.");
+        group.MapGet("/plan-versions/{versionId:long}/manifests.pdf", PlanAsync).Produces(StatusCodes.Status200OK, contentType: PdfContentType)
+            .WithSummary("Every route of a plan version with stops, one after the other in one PDF, to print in one go.");
+        group.MapPost("/paper-outcomes", OutcomesAsync).RequireAuthorization(Policies.Dispatcher)
+            .WithSummary("Outcomes from paper manifests by stop code, stored as delivery events with source paper. " +
+                "Optional routeId: the route whose pack is being entered (a code of another route is refused). " +
+                "200 when every entry is recorded; otherwise 422 problem details naming each refused entry's field and reason, " +
+                "the other entries being recorded (listed in the 'results' extension).");
+        return group;
+    }
+
+    internal static async Task<FileContentHttpResult> RouteAsync(long routeId, ManifestStore store, IManifestRenderer renderer)
+    {
+        var route = await store.RouteAsync(routeId);
+        return TypedResults.File(renderer.RenderRoute(route), PdfContentType, $"route-{routeId}-v{route.PlanVersion}.pdf");
+    }
+
+    internal static async Task<FileContentHttpResult> PlanAsync(long versionId, ManifestStore store, IManifestRenderer renderer)
+    {
+        var routes = await store.PlanAsync(versionId);
+        if (routes.Count == 0)
+        {
+            throw new Hosting.ConflictException("Nothing to print", $"Plan version {versionId} has no route with stops.");
+        }
+        return TypedResults.File(renderer.RenderPlan(routes), PdfContentType, $"plan-version-{versionId}-manifests.pdf");
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<PaperOutcomeResult>>, ProblemHttpResult>> OutcomesAsync(
+        IReadOnlyList<PaperOutcomeEntry> outcomes, long? routeId, PaperOutcomeService service, CancellationToken ct)
+    {
+        var results = await service.RecordAsync(outcomes, routeId, ct);
+        var refused = results.Where(r => !r.Recorded).ToList();
+        if (refused.Count == 0)
+        {
+            return TypedResults.Ok(results);
+        }
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Some paper outcomes were refused",
+            detail: $"{results.Count - refused.Count} of {results.Count} outcomes were recorded; the refused ones are listed in 'errors' by field.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = refused.GroupBy(r => r.Field!).ToDictionary(g => g.Key, g => g.Select(r => r.Reason!).ToArray()),
+                ["results"] = results,
+            });
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Delivery.CourierApi.Data;
+using Delivery.CourierApi.Hosting;
+using Delivery.Manifests.Codes;
+using Delivery.Tracking.Ingest;
+using Delivery.Tracking.Routes;
+using Npgsql;
+
+namespace Delivery.CourierApi.Features.Manifests;
+
+/// <summary>One outcome written on a paper manifest.</summary>
+/// <param name="StopCode">The stop code printed next to the stop (e.g. <c>0Y4K-G1R3</c>); case, spaces and hyphens are ignored.</param>
+/// <param name="Outcome"><c>delivered</c>, <c>partly_delivered</c> or <c>failed</c>.</param>
+/// <param name="RefusedItems">For <c>partly_delivered</c>: the items refused, by their printed name.</param>
+/// <param name="Reason">For <c>failed</c>: why (required).</param>
+/// <param name="HandoverAt">The handover time written on the paper (an instant; not in the future).</param>
+/// <param name="Note">Free text.</param>
+public sealed record PaperOutcomeEntry(string? StopCode, string? Outcome, IReadOnlyList<PaperRefusedItem>? RefusedItems, string? Reason,
+    DateTimeOffset? HandoverAt, string? Note = null);
+
+/// <summary>An item refused at the door.</summary>
+/// <param name="Item">The item's name as printed on the manifest.</param>
+/// <param name="Quantity">How many units were refused (1 up to the ordered quantity).</param>
+public sealed record PaperRefusedItem(string Item, int Quantity);
+
+/// <summary>What happened to one entry.</summary>
+/// <param name="Index">Position in the request list.</param>
+/// <param name="StopCode">The code as sent.</param>
+/// <param name="Recorded">True when a delivery event (source <c>paper</c>) was stored.</param>
+/// <param name="RouteId">The route the code names, when it could be read.</param>
+/// <param name="Sequence">The stop's position in the route, when the code could be read.</param>
+/// <param name="OrderId">The order served, when recorded.</param>
+/// <param name="Field">The refused field (e.g. <c>[2].stopCode</c>), when refused.</param>
+/// <param name="Reason">Why it was refused.</param>
+public sealed record PaperOutcomeResult(int Index, string? StopCode, bool Recorded, long? RouteId, int? Sequence, long? OrderId, string? Field, string? Reason);
+
+/// <summary>
+/// Turns stop codes from paper into delivery events: each code is verified against the route's current published
+/// version (an outdated version or another route's code is refused with the reason), then the outcome is stored through
+/// tracking's <see cref="PaperOutcomeRecorder"/> (source <c>paper</c>, idempotent per stop), so it counts in the
+/// window-hit rate. Entries are independent: a refused one does not stop the others.
+/// </summary>
+internal sealed class PaperOutcomeService(NpgsqlDataSource db, IPublishedRouteSource routes, PaperOutcomeRecorder recorder, TimeProvider time)
+{
+    public const int MaxEntries = 1000;
+
+    public async Task<IReadOnlyList<PaperOutcomeResult>> RecordAsync(IReadOnlyList<PaperOutcomeEntry>? entries, long? expectedRouteId, CancellationToken ct)
+    {
+        if (entries is not { Count: > 0 and <= MaxEntries })
+        {
+            throw new FieldException("body", $"send a list of 1 to {MaxEntries} outcomes");
+        }
+        RouteKey? expected = null;
+        if (expectedRouteId is { } id)
+        {
+            expected = await KeyAsync(id) ?? throw new FieldException("routeId", $"route {id} does not exist");
+        }
+        var results = new List<PaperOutcomeResult>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            results.Add(await RecordOneAsync(i, entries[i], expected, ct));
+        }
+        return results;
+    }
+
+    private async Task<PaperOutcomeResult> RecordOneAsync(int index, PaperOutcomeEntry? entry, RouteKey? expected, CancellationToken ct)
+    {
+        PaperOutcomeResult Refuse(string field, string reason, StopCode? code = null) =>
+            new(index, entry?.StopCode, false, code?.RouteId, code?.Sequence, null, $"[{index}].{field}", reason);
+
+        if (entry is null)
+        {
+            return Refuse("", "the entry is empty");
+        }
+        var parsed = StopCode.Parse(entry.StopCode);
+        if (parsed.Code is not { } code)
+        {
+            return Refuse("stopCode", parsed.Reason);
+        }
+        if (await KeyAsync(code.RouteId) is not { } printed)
+        {
+            return Refuse("stopCode", $"Stop code {code} names route {code.RouteId}, which does not exist.", code);
+        }
+        if (printed.CurrentVersion is not { } current)
+        {
+            return Refuse("stopCode", $"Route {code.RouteId} belongs to a plan that is not published; outcomes are taken only for published routes.", code);
+        }
+        // A code of the same courier's route in another version of the plan is an outdated (or unknown) version, not another route.
+        var sameRoute = expected is null || (expected.PlanId == printed.PlanId && expected.ShiftId == printed.ShiftId);
+        var verified = StopCode.Verify(entry.StopCode, sameRoute ? code.RouteId : expected!.RouteId, current);
+        if (!verified.IsValid)
+        {
+            return Refuse("stopCode", verified.Reason, code);
+        }
+        var route = await routes.GetRouteAsync(Id(code.RouteId), ct);
+        if (route?.Stops.FirstOrDefault(s => s.Sequence == code.Sequence) is not { } stop)
+        {
+            return Refuse("stopCode", $"Route {code.RouteId} has no stop {code.Sequence} in its published version.", code);
+        }
+        if (entry.HandoverAt is not { } handover)
+        {
+            return Refuse("handoverAt", "the handover time is required", code);
+        }
+        if (handover > time.GetUtcNow().AddMinutes(5))
+        {
+            return Refuse("handoverAt", $"{handover:O} is in the future", code);
+        }
+        var refused = new List<RefusedItem>();
+        foreach (var (item, k) in (entry.RefusedItems ?? []).Select((item, k) => (item, k)))
+        {
+            var line = stop.Lines.FirstOrDefault(l => string.Equals(l.Sku, item?.Item?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (line is null || item!.Quantity < 1 || item.Quantity > line.Quantity)
+            {
+                return Refuse($"refusedItems[{k}]", line is null
+                    ? $"'{item?.Item}' is not an item of order {stop.OrderId} (items: {string.Join(", ", stop.Lines.Select(l => l.Sku))})"
+                    : $"quantity must be between 1 and the {line.Quantity} ordered", code);
+            }
+            refused.Add(new RefusedItem(line.Sku, item.Quantity));
+        }
+        var rejection = await recorder.RecordAsync(new PaperOutcome(route.RouteId, stop.StopId, entry.Outcome?.Trim().ToLowerInvariant() ?? "",
+            handover.ToUniversalTime(), entry.Reason, refused.Count > 0 ? refused : null, entry.Note), ct);
+        if (rejection is not null)
+        {
+            return Refuse(rejection.Field == "kind" ? "outcome" : rejection.Field, rejection.Reason, code);
+        }
+        return new PaperOutcomeResult(index, entry.StopCode, true, code.RouteId, code.Sequence,
+            long.Parse(stop.OrderId, CultureInfo.InvariantCulture), null, null);
+    }
+
+    /// <summary>A route's plan and shift, and the number of its plan's published version (null when none is).</summary>
+    private Task<RouteKey?> KeyAsync(long routeId) => db.FirstAsync("""
+        SELECT r.id, v.plan_id, r.shift_id,
+               (SELECT pv.number FROM plan_versions pv WHERE pv.plan_id = v.plan_id AND pv.status = 'published')
+        FROM routes r JOIN plan_versions v ON v.id = r.plan_version_id WHERE r.id = $1
+        """, r => new RouteKey(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.Opt<int>(3)), routeId);
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record RouteKey(long RouteId, long PlanId, long ShiftId, int? CurrentVersion);
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization.Metadata;
+using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Features.Manifests;
+using Delivery.CourierApi.Features.Plans;
+using Delivery.CourierApi.Features.RoadNetwork;
+using Delivery.CourierApi.Features.Tracking;
+using Delivery.Manifests;
+using Delivery.Planner.Travel;
+using Delivery.Planner.Travel.Road;
+using Delivery.Tracking;
+using Delivery.Tracking.Metrics;
+using Delivery.Tracking.Routes;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Delivery.CourierApi.Hosting;
+
+/// <summary>
+/// Wires the libraries into the host: the road network (travel times and route geometry once loaded), tracking (hubs,
+/// window hits, customer view) over the published routes, and paper manifests with the way back from paper.
+/// Call after <c>AddDeliveryFeatures</c>: the travel-time and geometry registrations here replace the straight-line ones.
+/// </summary>
+internal static class WiringSetup
+{
+    public static WebApplicationBuilder AddDeliveryWiring(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // Road network: loaded in the background; plans and geometry use it once it is there.
+        services.AddOptions<RoadNetworkOptions>().BindConfiguration(RoadNetworkOptions.Section);
+        services.AddOptions<RoadTravelTimeOptions>().BindConfiguration(RoadTravelTimeOptions.Section);
+        services.AddSingleton(sp => new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema));
+        if (configuration.GetValue("RoadNetwork:LoadOnStart", true))
+        {
+            services.AddHostedService<RoadNetworkLoading>();
+        }
+        services.AddSingleton<ITravelTimeSource>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
+            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh));
+        });
+        services.AddSingleton<IRouteGeometrySource, HostRouteGeometrySource>();
+
+        // Tracking: the host's SignalR already has the Redis backplane (SignalR:ChannelPrefix), so tracking does not add a second one.
+        if (configuration["Tracking:UseRedisBackplane"] is null)
+        {
+            configuration["Tracking:UseRedisBackplane"] = "false";
+        }
+        services.AddTracking(configuration);
+        // Tracking's Redis keys follow the host's SignalR channel prefix (one per deployment, one per test host) unless set.
+        services.AddOptions<TrackingOptions>().PostConfigure<IConfiguration>((o, c) =>
+        {
+            if (c["Tracking:RedisKeyPrefix"] is null && c["SignalR:ChannelPrefix"] is { Length: > 0 } prefix)
+            {
+                o.RedisKeyPrefix = prefix + ":";
+            }
+        });
+        services.AddSingleton<PublishedRouteSource>();
+        services.AddSingleton<IPublishedRouteSource>(sp => sp.GetRequiredService<PublishedRouteSource>());
+        services.AddSingleton<ICancelledStopSource>(sp => sp.GetRequiredService<PublishedRouteSource>());
+        // Tracking puts its source-generated JSON first on the hub protocol; keep reflection after it for the planning hub's messages.
+        services.PostConfigure<JsonHubProtocolOptions>(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver()));
+
+        // Manifests: renderer options and the host's print options share the section.
+        services.AddManifests();
+        services.AddOptions<ManifestOptions>().BindConfiguration(ManifestOptions.Section);
+        services.AddOptions<ManifestPrintOptions>().BindConfiguration(ManifestOptions.Section);
+        services.AddSingleton<ManifestStore>();
+        services.AddSingleton<PaperOutcomeService>();
+        return builder;
+    }
+
+    public static WebApplication MapDeliveryWiring(this WebApplication app)
+    {
+        app.MapManifests();
+        app.MapTracking();
+        var (analytics, dispatch, open) = app.MapTrackingApi();
+        analytics.RequireAuthorization(Policies.Staff);
+        dispatch.RequireAuthorization(Policies.Dispatcher);
+        open.AllowAnonymous();
+        app.MapGet("/api/v1/road-network", (RoadNetworkState state) => TypedResults.Ok(state.Info()))
+            .WithTags("Road network").RequireAuthorization(Policies.Staff)
+            .WithSummary("Whether plans use road travel times (loaded network) or straight lines, and why.");
+        return app;
+    }
+}
