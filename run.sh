@@ -8,5 +8,5 @@ eval "$(scripts/services.sh env)"
 scripts/npm.sh
 PORT="${DELIVERY_PORT:-5080}"
 dotnet build src/CourierApi/Delivery.CourierApi.csproj -c Release -nologo -v q
-echo "Delivery: http://127.0.0.1:$PORT/"
+echo "Starting Delivery on http://127.0.0.1:$PORT/ (the host prints the demo URLs and sign-in when it is up)"
 exec dotnet run --no-build -c Release --project src/CourierApi -- --urls "http://127.0.0.1:$PORT" --demo

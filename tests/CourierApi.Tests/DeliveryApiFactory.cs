@@ -60,6 +60,7 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("SignalR:ChannelPrefix", ChannelPrefix);
         builder.UseSetting("Notifications:WebhookUrl", Webhook.Url);
+        builder.UseSetting("RoadNetwork:LoadOnStart", "false"); // road tests turn it on with their own schema
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

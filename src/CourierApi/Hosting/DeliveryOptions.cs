@@ -29,7 +29,7 @@ internal sealed class PlanningOptions
     public int TimeLimitSeconds { get; set; } = 10;
 
     [Range(1, 64)]
-    public int Workers { get; set; } = 1;
+    public int Workers { get; set; } = 2;
 
     [Range(1, 600)]
     public int HeartbeatSeconds { get; set; } = 5;

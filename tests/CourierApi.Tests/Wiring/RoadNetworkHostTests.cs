@@ -57,6 +57,7 @@ public sealed class RoadNetworkHostTests : IClassFixture<HelsinkiImport>, IAsync
     {
         _import = import;
         _api.Settings["RoadNetwork:Schema"] = import.Schema;
+        _api.Settings["RoadNetwork:LoadOnStart"] = "true";
     }
 
     [Fact]
