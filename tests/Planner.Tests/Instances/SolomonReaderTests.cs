@@ -34,47 +34,21 @@ public sealed class SolomonReaderTests
         Assert.Single(instance.Customers);
     }
 
-    [Fact]
-    public void Parse_RowWithSixFields_ErrorNamesLineAndColumns()
+    [Theory]
+    [InlineData("1 3 4 10 5 50\r\n", 11, "expected 7 numbers (CUST NO., XCOORD., YCOORD., DEMAND, READY TIME, DUE DATE, SERVICE TIME), found 6")]
+    [InlineData("1 3 4 ten 5 50 7\r\n", 11, "DEMAND 'ten' is not an integer")]
+    [InlineData("1 3 x 1 5 50 7\r\n", 11, "YCOORD. 'x' is not a number")]
+    [InlineData("1 3 4 10 60 50 7\r\n", 11, "DUE DATE 50 of customer 1 is before its READY TIME 60")]
+    [InlineData("1 3 4 -1 5 50 7\r\n", 11, "DEMAND of customer 1 must not be negative")]
+    [InlineData("1 3 4 1 5 50 -7\r\n", 11, "SERVICE TIME of customer 1 must not be negative")]
+    [InlineData("1 3 4 1 5 50 7\r\n\r\n1 3 4 1 5 50 7\r\n", 13, "customer 1 appears twice")]
+    public void Parse_MalformedCustomerRow_ErrorNamesLineAndProblem(string rows, int line, string problem)
     {
-        var e = Fails(Header + DepotRow + "    1      3         4         10         5         50\r\n");
+        var e = Fails(Header + DepotRow + rows);
 
-        Assert.Equal(11, e.LineNumber);
-        Assert.Contains("line 11", e.Message, StringComparison.Ordinal);
-        Assert.Contains("expected 7 numbers", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_DemandNotANumber_ErrorNamesLineAndField()
-    {
-        var e = Fails(Header + DepotRow + "1 3 4 ten 5 50 7\r\n");
-
-        Assert.Equal(11, e.LineNumber);
-        Assert.Contains("DEMAND 'ten' is not an integer", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_DueBeforeReady_ErrorNamesLine()
-    {
-        var e = Fails(Header + DepotRow + "1 3 4 10 60 50 7\r\n");
-
-        Assert.Equal(11, e.LineNumber);
-        Assert.Contains("DUE DATE 50 of customer 1 is before its READY TIME 60", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_NegativeDemand_Rejected()
-    {
-        Assert.Contains("must not be negative", Fails(Header + DepotRow + "1 3 4 -1 5 50 7\r\n").Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_DuplicateCustomer_Rejected()
-    {
-        var e = Fails(Header + DepotRow + "1 3 4 1 5 50 7\r\n1 3 4 1 5 50 7\r\n");
-
-        Assert.Equal(12, e.LineNumber);
-        Assert.Contains("customer 1 appears twice", e.Message, StringComparison.Ordinal);
+        Assert.Equal(line, e.LineNumber);
+        Assert.StartsWith($"tiny.txt, line {line}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
