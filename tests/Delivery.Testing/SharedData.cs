@@ -9,6 +9,10 @@ public static class SharedData
     /// <summary>Absolute path of the shared data folder, or null when it is not present.</summary>
     public static string? Root { get; } = Locate();
 
+    /// <summary>Why a test that needs the shared data was skipped.</summary>
+    public const string MissingReason =
+        "shared data folder not found (../shared/data beside the checkout, or DELIVERY_SHARED_DATA): instances and OSM extracts unavailable";
+
     /// <summary>Path of a file under the shared data folder; throws a clear error if the folder is missing.</summary>
     public static string PathOf(params string[] parts)
     {

@@ -26,6 +26,13 @@ internal sealed class RoutingSession : IDisposable
     /// <summary>Routing index of the scope's k-th order.</summary>
     public long OrderRoutingIndex(int k) => Manager.NodeToIndex(_depotCount + k);
 
+    /// <summary>
+    /// From this many orders the first solution is built without a time limit, then improved in a second solve.
+    /// Below it the first solution takes milliseconds, and one uninterrupted solve measured better on Solomon at 5 s
+    /// (3.47% against 3.84% average gap with the two-phase search on every size).
+    /// </summary>
+    private const int TwoPhaseMinOrders = 200;
+
     /// <summary>Longest a first solution may take before the search gives up on the model.</summary>
     private static readonly TimeSpan FirstSolutionCeiling = TimeSpan.FromMinutes(10);
 
@@ -61,9 +68,9 @@ internal sealed class RoutingSession : IDisposable
         }
         using var registration = ct.Register(Routing.CancelSearch);
         Assignment? result;
-        if (start is null)
+        if (start is null && Scope.Orders.Length >= TwoPhaseMinOrders)
         {
-            // The first solution is never cut short by the time limit: a heuristic stopped half-way leaves most orders
+            // On large problems the first solution is never cut short by the time limit: a heuristic stopped half-way leaves most orders
             // unperformed (seen: 800 of 1,000 orders on a loaded machine at 20 s), which no dispatcher can use.
             // Only cancellation stops it; the remaining time then goes to the local search from that solution.
             var started = Stopwatch.GetTimestamp();

@@ -1,3 +1,4 @@
+using Delivery.Testing;
 // Directory.Build.props turns on doc generation for test projects too (IsTestProject is set after it is read).
 #pragma warning disable CS1591
 
@@ -20,7 +21,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Directory.Delete(_work, recursive: true);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_Helsinki_LoadsRoadsWithOneWaysAndComponent()
     {
         var report = await _db.Importer().ImportAsync(HelsinkiNetworkFixture.ExtractPath);
@@ -33,7 +34,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Equal(0L, await _db.ScalarAsync<long>($"SELECT count(*) FROM pg_namespace WHERE nspname LIKE '{_db.Schema}\\_stg\\_%'"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_Again_ReplacesPreviousNetwork()
     {
         await SmallNetwork.CreateAsync(_db);
@@ -45,7 +46,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Equal(0L, await _db.ScalarAsync<long>($"SELECT count(*) FROM {_db.Schema}.ways WHERE name = 'hand-built'"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_CorruptExtract_ThrowsAndKeepsPreviousNetwork()
     {
         await SmallNetwork.CreateAsync(_db);
@@ -60,7 +61,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Equal(6L, await CountWaysAsync());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_EmptyFile_ThrowsNamingIt()
     {
         await SmallNetwork.CreateAsync(_db);
@@ -72,7 +73,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Equal(6L, await CountWaysAsync());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_NotOsm_ThrowsAndKeepsPreviousNetwork()
     {
         await SmallNetwork.CreateAsync(_db);
@@ -84,7 +85,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Equal(6L, await CountWaysAsync());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_ExtractWithoutRoads_ThrowsAndKeepsPreviousNetwork()
     {
         await SmallNetwork.CreateAsync(_db);
@@ -110,7 +111,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Equal(6L, await CountWaysAsync());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_DatabaseDown_ThrowsNamingTheDatabase()
     {
         var importer = new OsmImporter("Host=127.0.0.1;Port=1;Username=postgres;Database=nowhere;Timeout=2", new OsmImportOptions { Schema = _db.Schema });
@@ -121,7 +122,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Contains("unreachable", ex.Message);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ImportAsync_MissingFile_ThrowsNamingIt()
     {
         var ex = await Assert.ThrowsAsync<RoadNetworkImportException>(() => _db.Importer().ImportAsync(Path.Combine(_work, "nope.osm.pbf")));
@@ -130,7 +131,7 @@ public sealed class OsmImporterTests : IAsyncLifetime
         Assert.Contains("does not exist", ex.Message);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Constructor_BadSchemaName_Throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => new OsmImporter(RoadTestDatabase.ConnectionString, new OsmImportOptions { Schema = "Roads; DROP" }));

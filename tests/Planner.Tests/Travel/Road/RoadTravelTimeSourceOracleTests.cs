@@ -1,3 +1,4 @@
+using Delivery.Testing;
 // Directory.Build.props turns on doc generation for test projects too (IsTestProject is set after it is read).
 #pragma warning disable CS1591
 
@@ -12,7 +13,7 @@ namespace Delivery.Planner.Tests.Travel.Road;
 /// </summary>
 public sealed class RoadTravelTimeSourceOracleTests(HelsinkiNetworkFixture helsinki) : IClassFixture<HelsinkiNetworkFixture>
 {
-    [Theory]
+    [SharedDataTheory]
     [InlineData(false, false)]
     [InlineData(true, false)]
     [InlineData(false, true)]
@@ -39,7 +40,7 @@ public sealed class RoadTravelTimeSourceOracleTests(HelsinkiNetworkFixture helsi
         Assert.True(asymmetric > 0, "one-way streets should make some pairs asymmetric");
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task GetRoadMatrixAsync_ReplanWithNewStops_MatchesFreshMatrix(bool hierarchy)
@@ -58,7 +59,7 @@ public sealed class RoadTravelTimeSourceOracleTests(HelsinkiNetworkFixture helsi
         Assert.Equal(expected.Distances.ToArray(), replan.Matrix.Distances.ToArray());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task GetLeg_BetweenVertices_MatchesMatrixAndEndsAtSnappedVertices()
     {
         var (_, locations) = await SampleVerticesAsync(2, seed: 3);
