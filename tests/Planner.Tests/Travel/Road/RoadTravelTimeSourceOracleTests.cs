@@ -1,6 +1,4 @@
 using Delivery.Testing;
-// Directory.Build.props turns on doc generation for test projects too (IsTestProject is set after it is read).
-#pragma warning disable CS1591
 
 using Delivery.Planner.Model;
 using Delivery.Planner.Travel.Road;

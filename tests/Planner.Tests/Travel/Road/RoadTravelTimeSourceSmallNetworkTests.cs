@@ -1,6 +1,3 @@
-// Directory.Build.props turns on doc generation for test projects too (IsTestProject is set after it is read).
-#pragma warning disable CS1591
-
 using Delivery.Planner.Model;
 using Delivery.Planner.Travel.Road;
 
