@@ -13,7 +13,7 @@ namespace Delivery.Benchmarks.Quality;
 /// </summary>
 internal sealed class InstanceRunner(QualityOptions options)
 {
-    private readonly OrToolsRoutePlanner _planner = new();
+    private readonly OrToolsRoutePlanner _planner = options.Planner;
 
     private SolverSettings Settings => new() { TimeLimit = TimeSpan.FromSeconds(options.Seconds), Workers = Environment.ProcessorCount };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Delivery.Planner.Solving;
 
 namespace Delivery.Benchmarks.Quality;
 
@@ -7,17 +8,38 @@ namespace Delivery.Benchmarks.Quality;
 /// <param name="Filter">Classes (C1, RC2) or instance names to keep; empty keeps all.</param>
 /// <param name="Sample">Also solve with the OR-Tools sample model.</param>
 /// <param name="Hierarchical">Also solve under the hierarchical convention (a second solve per instance).</param>
-internal sealed record QualityOptions(double Seconds, IReadOnlyList<string> Filter, bool Sample, bool Hierarchical)
+/// <param name="Planner">The planner under test, with the search settings the command line chose.</param>
+internal sealed record QualityOptions(double Seconds, IReadOnlyList<string> Filter, bool Sample, bool Hierarchical, OrToolsRoutePlanner Planner)
 {
     /// <summary>Usage text of the options.</summary>
-    public const string Usage = "[--seconds N] [--filter C1,R101,...] [--no-sample] [--hier]";
+    public const string Usage = "[--seconds N] [--filter C1,R101,...] [--no-sample] [--hier] [--no-sisr] [--sisr-share F] [--sisr-t0 F] [--sisr-tf F] [--sisr-removed N] [--sisr-blink F]";
 
     /// <summary>Reads <c>--seconds</c>, <c>--filter</c>, <c>--no-sample</c>, <c>--hier</c>.</summary>
     public static QualityOptions From(Options o, double defaultSeconds) => new(
         o.GetDouble("seconds", defaultSeconds),
         (o.Get("filter") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         !o.Has("no-sample"),
-        o.Has("hier"));
+        o.Has("hier"),
+        PlannerFrom(o));
+
+    /// <summary>The planner with the search settings of <c>--no-sisr</c>, <c>--sisr-share</c> and the SISR parameters.</summary>
+    public static OrToolsRoutePlanner PlannerFrom(Options o)
+    {
+        var defaults = new OrToolsRoutePlanner();
+        var p = defaults.Sisr;
+        return new OrToolsRoutePlanner
+        {
+            UseSisr = !o.Has("no-sisr"),
+            SisrPortfolioShare = o.GetDouble("sisr-share", defaults.SisrPortfolioShare),
+            Sisr = p with
+            {
+                StartTemperature = o.GetDouble("sisr-t0", p.StartTemperature),
+                FinalTemperature = o.GetDouble("sisr-tf", p.FinalTemperature),
+                AverageRemoved = o.GetDouble("sisr-removed", p.AverageRemoved),
+                BlinkRate = o.GetDouble("sisr-blink", p.BlinkRate),
+            },
+        };
+    }
 
     /// <summary>True when <paramref name="name"/> (of class <paramref name="cls"/>) passes the filter.</summary>
     public bool Keeps(string name, string cls) =>

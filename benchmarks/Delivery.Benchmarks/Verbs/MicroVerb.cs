@@ -8,14 +8,14 @@ using Delivery.Benchmarks.Micro;
 namespace Delivery.Benchmarks.Verbs;
 
 /// <summary>
-/// <c>micro</c>: BenchmarkDotNet micro-benchmarks of planner hot paths (validator, reader, DIMACS conversion).
+/// <c>micro</c>: BenchmarkDotNet micro-benchmarks of planner hot paths (validator, ruin-and-recreate steps, reader, DIMACS conversion).
 /// Runs in process with a short job so it takes about a minute; needs a Release build.
 /// </summary>
 internal sealed class MicroVerb : IVerb
 {
     public string Name => "micro";
 
-    public string Summary => "BenchmarkDotNet micro-benchmarks: validator on 1,000 stops, reader, DIMACS conversion (Release only)";
+    public string Summary => "BenchmarkDotNet micro-benchmarks: validator on 1,000 stops, SISR steps, reader, DIMACS conversion (Release only)";
 
     public Task<int> RunAsync(string[] args)
     {

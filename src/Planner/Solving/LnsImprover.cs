@@ -37,7 +37,7 @@ internal sealed class LnsImprover
 
     public Portfolio.Outcome Run(int workers, int seed, DateTimeOffset deadline, TimeProvider time, CancellationToken ct)
     {
-        var threads = Enumerable.Range(0, Math.Max(1, workers)).Select(w => new Thread(() =>
+        WorkerThreads.Run(workers, "lns", w =>
         {
             var rng = new Random(seed * 7919 + w);
             while (!ct.IsCancellationRequested)
@@ -49,9 +49,8 @@ internal sealed class LnsImprover
                 }
                 Step(rng, left, ct);
             }
-        }, maxStackSize: 16 << 20) { IsBackground = true, Name = $"lns-{w}" }).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+            return 0;
+        });
         return _best;
     }
 

@@ -1,4 +1,5 @@
 using Delivery.Planner.Model;
+using Delivery.Planner.Solving.RuinRecreate;
 
 namespace Delivery.Planner.Solving;
 
@@ -36,6 +37,15 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     /// <summary>Problems with fewer orders than this are solved by the portfolio alone.</summary>
     internal int LnsMinOrders { get; init; } = 30;
 
+    /// <summary>Improve the OR-Tools plan by ruin and recreate (SISR) when the problem allows it.</summary>
+    internal bool UseSisr { get; init; } = true;
+
+    /// <summary>Share of the time limit the OR-Tools portfolio gets before ruin and recreate takes over.</summary>
+    internal double SisrPortfolioShare { get; init; } = 0.1;
+
+    /// <summary>Settings of the ruin-and-recreate searches.</summary>
+    internal SisrParameters Sisr { get; init; } = new();
+
     /// <inheritdoc />
     public PlanResult Plan(PlanningProblem problem, SolverSettings settings, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -71,7 +81,15 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         var baseline = Baseline(ix, scope);
         var warm = problem.PreviousRoutes.Count > 0;
         var best = Portfolio.Evaluate(ix, scope, baseline, "none");
-        if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
+        if (UseSisr && SisrImprover.Applies(scope))
+        {
+            // OR-Tools builds the first plans (and improves them briefly); ruin and recreate then takes over.
+            best = Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit * SisrPortfolioShare, tracker, cancellationToken);
+            // A re-plan accepts only improvements, so stops move only when that makes the plan cheaper.
+            var sisr = warm ? Sisr with { StartTemperature = 0, FinalTemperature = 0 } : Sisr;
+            best = SisrImprover.Run(ix, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
+        }
+        else if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
             var portfolioTime = PortfolioTime(settings.TimeLimit, scope);
             var configs = SearchConfig.Portfolio;

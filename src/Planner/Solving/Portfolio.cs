@@ -11,26 +11,7 @@ internal static class Portfolio
 
     public static Outcome Run(ProblemIndex ix, SolveScope scope, Solution baseline, bool warmStart, IReadOnlyList<SearchConfig> configs, int workers, TimeSpan limit, ProgressTracker tracker, CancellationToken ct)
     {
-        workers = Math.Max(1, workers);
-        var outcomes = new Outcome?[workers];
-        var errors = new Exception?[workers];
-        var threads = Enumerable.Range(0, workers).Select(i => new Thread(() =>
-        {
-            try
-            {
-                outcomes[i] = RunOne(ix, scope, baseline, warmStart, configs[i % configs.Count], limit, tracker, ct);
-            }
-            catch (Exception e)
-            {
-                errors[i] = e;
-            }
-        }, maxStackSize: 16 << 20) { IsBackground = true, Name = $"portfolio-{i}" }).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
-        if (errors.FirstOrDefault(e => e is not null) is { } error)
-        {
-            throw new InvalidOperationException("A portfolio search failed.", error);
-        }
+        var outcomes = WorkerThreads.Run(workers, "portfolio", i => RunOne(ix, scope, baseline, warmStart, configs[i % configs.Count], limit, tracker, ct));
         return outcomes.Where(o => o is not null).Select(o => o!)
             .OrderBy(o => o.Unassigned).ThenBy(o => o.Cost)
             .FirstOrDefault() ?? Evaluate(ix, scope, baseline, "none");

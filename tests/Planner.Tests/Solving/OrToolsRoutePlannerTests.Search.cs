@@ -79,7 +79,7 @@ public sealed class LnsImproverTests
     {
         var problem = TestWorld.Random(60, 14, seed: 9, capacity: 15).Build(objective);
         var log = new ProgressLog();
-        var planner = new OrToolsRoutePlanner { PortfolioShare = 0.2, PortfolioSecondsPerOrder = 0 };
+        var planner = new OrToolsRoutePlanner { PortfolioShare = 0.2, PortfolioSecondsPerOrder = 0, UseSisr = false };
 
         var result = planner.Plan(problem, TestWorld.Settings(2, workers: 2), log);
 
