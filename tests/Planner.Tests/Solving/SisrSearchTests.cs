@@ -143,4 +143,36 @@ public sealed class SisrSearchTests
             second.Routes.Where(r => r.Stops.Count > 0).Select(r => (r.VehicleId, string.Join(',', r.Stops.Select(s => s.OrderId)))).Order());
         Assert.Contains("sisr", second.Statistics.Strategy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_FewestVehiclesObjective_EmptiesRoutesTheOrdersFitWithoutAndStaysDrivable()
+    {
+        // 20 orders, one item each, 10 per vehicle: two vehicles suffice; the start uses one per order.
+        var world = new TestWorld().Depot("D", 50, 50);
+        for (var v = 0; v < 20; v++)
+        {
+            world.Vehicle($"v{v}", capacity: 10, shiftEnd: 5_000);
+        }
+        var rng = new Random(3);
+        for (var i = 0; i < 20; i++)
+        {
+            world.Order($"o{i}", rng.Next(0, 100), rng.Next(0, 100), demand: 1, service: 5, windows: [new TimeWindow(0, 4_000)]);
+        }
+        var problem = world.Build(PlanObjective.FewestVehiclesThenTravel);
+        var ix = new ProblemIndex(problem);
+        var scope = new SolveScope(Enumerable.Range(0, 20).ToArray(), Enumerable.Range(0, 20).ToArray());
+        var start = new Solution(Enumerable.Range(0, 20).Select(o => new[] { o }).ToArray());
+        var search = new SisrSearch(new SearchModel(ix, scope), start, scope.Orders, new SisrParameters(), seed: 5);
+
+        var time = TimeProvider.System;
+        var (best, _) = search.Run(time, time.GetTimestamp() + 2 * time.TimestampFrequency, CancellationToken.None);
+
+        Assert.Equal(2, best.VehiclesUsed);
+        Assert.Equal(18, search.FleetReductions);
+        Assert.Equal(20, best.RoutedOrders().Count);
+        for (var v = 0; v < 20; v++)
+        {
+            Assert.NotNull(RouteScheduler.Schedule(ix, v, best.Routes[v]).Route);
+        }
+    }
 }

@@ -7,6 +7,7 @@ namespace Delivery.Planner.Solving.RuinRecreate;
 /// <param name="BlinkRate">Probability of skipping a position while reinserting.</param>
 /// <param name="StartTemperature">Annealing start temperature, as a multiple of the starting plan's mean arc cost.</param>
 /// <param name="FinalTemperature">Annealing final temperature, as a multiple of the starting plan's mean arc cost.</param>
+/// <param name="FleetShare">Share of the search time spent taking vehicles out when the objective counts vehicles first.</param>
 /// <param name="MaxSteps">Stop after this many steps even before the deadline (benchmarks and reproducible tests).</param>
 internal sealed record SisrParameters(
     double AverageRemoved = 10,
@@ -15,4 +16,5 @@ internal sealed record SisrParameters(
     double BlinkRate = 0.01,
     double StartTemperature = 3.0,
     double FinalTemperature = 0.003,
+    double FleetShare = 0.4,
     long MaxSteps = long.MaxValue);

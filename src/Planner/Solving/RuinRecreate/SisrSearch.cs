@@ -43,6 +43,7 @@ internal sealed class SisrSearch
     private readonly int[] _classStamp;
     private readonly long[] _sortKey;
     private int _stamp;
+    private bool _noNewRoutes;
     private Rng _rng;
 
     public SisrSearch(SearchModel model, Solution start, IReadOnlyCollection<int> scopeOrders, SisrParameters parameters, ulong seed)
@@ -94,8 +95,8 @@ internal sealed class SisrSearch
         }
     }
 
-    /// <summary>Routes of the starting plan this search found infeasible (and emptied).</summary>
-    public int InfeasibleStartRoutes { get; private set; }
+    /// <summary>Vehicles taken out by fleet minimisation.</summary>
+    public int FleetReductions { get; private set; }
 
     /// <summary>Steps done.</summary>
     public long Steps { get; private set; }
@@ -119,6 +120,19 @@ internal sealed class SisrSearch
             return (best, bestCost);
         }
         var began = time.GetTimestamp();
+        if (_m.Ix.Cost.VehicleCost > 0 && _p.FleetShare > 0)
+        {
+            // Fewest vehicles first: try to empty routes before the annealing polishes travel.
+            MinimiseFleet(time, began + (long)((deadline - began) * _p.FleetShare), ct);
+            curCost = TotalCost(_cur, _absentCur);
+            if (curCost < bestCost)
+            {
+                bestCost = curCost;
+                best = Snapshot();
+                onBest?.Invoke(best, bestCost);
+            }
+            began = time.GetTimestamp();
+        }
         var span = Math.Max(1, deadline - began);
         var meanArc = MeanArc();
         var t0 = _p.StartTemperature * meanArc;
@@ -157,6 +171,90 @@ internal sealed class SisrSearch
             }
         }
         return (best, bestCost);
+    }
+
+    /// <summary>
+    /// The paper's fleet minimisation: takes the smallest route out, leaving its orders out, and runs ruin-and-recreate
+    /// steps that may not open a route, accepting a step when fewer orders are left out, or when the orders left out
+    /// have been left out less often so far (their absence counts); once none is left out the plan has one vehicle
+    /// less and the next route is tried. An attempt that has not succeeded by <paramref name="until"/> is undone.
+    /// </summary>
+    private void MinimiseFleet(TimeProvider time, long until, CancellationToken ct)
+    {
+        var absences = new long[_m.Ix.Problem.Orders.Count];
+        while (_absentCur.Count == 0)
+        {
+            var smallest = -1;
+            var used = 0;
+            for (var r = 0; r < _cur.Length; r++)
+            {
+                if (_cur[r].Count > 0)
+                {
+                    used++;
+                    if (smallest < 0 || _cur[r].Count < _cur[smallest].Count)
+                    {
+                        smallest = r;
+                    }
+                }
+            }
+            if (used <= 1)
+            {
+                return;
+            }
+            var saved = Snapshot();
+            _touchedList.Clear();
+            var route = _cand[smallest];
+            for (var i = 0; i < route.Count; i++)
+            {
+                _absentCand.Add(route.Orders[i]);
+                _routeOfCand[route.Orders[i]] = -1;
+            }
+            route.Set(_m, []);
+            Touch(smallest);
+            Commit();
+            _noNewRoutes = true;
+            try
+            {
+                while (_absentCur.Count > 0)
+                {
+                    if ((Steps & 31) == 0 && (time.GetTimestamp() >= until || ct.IsCancellationRequested || Steps >= _p.MaxSteps))
+                    {
+                        Load(saved);
+                        return;
+                    }
+                    Steps++;
+                    var candCost = Step(0);
+                    if (candCost != long.MaxValue && (_absentCand.Count < _absentCur.Count || Absence(_absentCand, absences) < Absence(_absentCur, absences)))
+                    {
+                        Commit();
+                        Accepted++;
+                    }
+                    else
+                    {
+                        Revert();
+                    }
+                    foreach (var o in _absentCur)
+                    {
+                        absences[o]++;
+                    }
+                }
+                FleetReductions += used - _cur.Count(x => x.Count > 0);
+            }
+            finally
+            {
+                _noNewRoutes = false;
+            }
+        }
+    }
+
+    private static long Absence(List<int> absent, long[] absences)
+    {
+        long sum = 0;
+        foreach (var o in absent)
+        {
+            sum += absences[o];
+        }
+        return sum;
     }
 
     private long Step(long curCost)
@@ -383,6 +481,10 @@ internal sealed class SisrSearch
             }
             if (route.Count == 0)
             {
+                if (_noNewRoutes)
+                {
+                    continue;
+                }
                 // Identical empty vehicles: one of them is enough (unless the order is pinned to one).
                 var cls = m.VehicleClass[v];
                 if (!m.Pinned[o])
@@ -458,7 +560,6 @@ internal sealed class SisrSearch
             _cur[r].Set(_m, seq);
             if (!_cur[r].Feasible || (_m.NeedsExactCheck[_cur[r].Vehicle] && seq.Length > 0 && !_m.Drivable(_cur[r].Vehicle, seq)))
             {
-                InfeasibleStartRoutes++;
                 _cur[r].Set(_m, []);
                 continue;
             }
