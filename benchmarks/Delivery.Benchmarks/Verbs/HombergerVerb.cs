@@ -23,7 +23,7 @@ internal sealed class HombergerVerb : IVerb
         var options = QualityOptions.From(o, 60);
         var files = Directory.GetFiles(DataFolder.PathOf("homberger", size.ToString(CultureInfo.InvariantCulture)), "*.txt");
         var bks = BestKnownSolutions.Read(DataFolder.PathOf("homberger", "BKS_homberger.csv"));
-        var name = $"homberger{size}_{options.SecondsLabel}s" + (options.Filter.Count > 0 ? "_subset" : "");
+        var name = $"homberger{size}_{options.SecondsLabel}s" + (options.Filter.Count > 0 ? "_subset" : "") + (options.Hierarchical ? "_hier" : "");
         return Task.FromResult(QualityReport.Run($"Gehring & Homberger {size}", name, files, bks, options));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SolomonVerb : IVerb
         var options = QualityOptions.From(new Options(args), 5);
         var files = Directory.GetFiles(DataFolder.PathOf("solomon"), "*.txt");
         var bks = BestKnownSolutions.Read(DataFolder.PathOf("solomon", "BKS_solomon.csv"));
-        var name = $"solomon_{options.SecondsLabel}s" + (options.Filter.Count > 0 ? "_subset" : "");
+        var name = $"solomon_{options.SecondsLabel}s" + (options.Filter.Count > 0 ? "_subset" : "") + (options.Hierarchical ? "_hier" : "");
         return Task.FromResult(QualityReport.Run("Solomon", name, files, bks, options));
     }
 }

@@ -5,9 +5,15 @@ namespace Delivery.Planner.Solving;
 
 /// <summary>
 /// Plans routes with OR-Tools routing: orders no vehicle could serve alone are explained and left out, locked routes
-/// are kept as they are, a portfolio of searches runs on every core, and the best plan is improved by large-neighbourhood
-/// search over groups of nearby routes. Every returned route is re-timed with the validator's semantics.
+/// are kept as they are, and a portfolio of OR-Tools searches runs on every core for the first share of the time. The
+/// best plan is then improved by ruin and recreate (SISR, one search per core; with the fewest-vehicles objective it
+/// first takes vehicles out). Every returned route is re-timed with the validator's semantics.
 /// </summary>
+/// <remarks>
+/// Measured on Solomon at 5 s (README): the portfolio alone 3.47% above best-known, with ruin and recreate 0.6%.
+/// Without it (<see cref="UseSisr"/> false, the benchmarks' <c>--no-sisr</c>) the portfolio is followed by
+/// large-neighbourhood search over groups of nearby routes as OR-Tools sub-problems.
+/// </remarks>
 /// <threadsafety>Stateless: one instance may plan several problems at once.</threadsafety>
 public sealed class OrToolsRoutePlanner : IRoutePlanner
 {
