@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Delivery.Tracking.Ingest;
+using Delivery.Tracking.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Delivery.Tracking.Simulation;
 
@@ -18,6 +18,9 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
     private long _eventsAcked;
     private long _rejected;
     private int _reconnects;
+
+    /// <summary>Fixes acknowledged so far (read while a run goes on, e.g. to measure a steady-state window).</summary>
+    public long PositionsAcked => Interlocked.Read(ref _acked);
 
     /// <summary>Runs every courier until <paramref name="duration"/> has passed or its route is finished.</summary>
     public async Task<FleetSimulationResult> RunAsync(IReadOnlyList<SimulatedCourier> couriers, TimeSpan duration, CancellationToken cancellationToken = default)
@@ -35,10 +38,7 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
     {
         var random = new Random(seed);
         var drive = new SimulatedDrive(courier.Route, options, random);
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(courierHubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(courier.AccessToken))
-            .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
+        await using var connection = TrackingHubConnection.Build(courierHubUrl, courier.AccessToken, options.Protocol);
         var positions = new List<PositionReport>();
         var events = new List<CourierEventReport>();
         var offlineLeft = 0;
