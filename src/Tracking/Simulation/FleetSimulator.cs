@@ -49,14 +49,6 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
             var nextSend = time.GetUtcNow() + options.SendInterval * random.NextDouble();
             while (!ct.IsCancellationRequested && !drive.Finished)
             {
-                var now = time.GetUtcNow();
-                for (var i = 0; i < options.FixesPerBatch; i++)
-                {
-                    // Stamp fixes just before now, in order, so a fast loop never produces "future" fixes.
-                    var (fix, stepEvents) = drive.Step(now.AddMilliseconds(i - options.FixesPerBatch + 1));
-                    positions.Add(fix);
-                    events.AddRange(stepEvents);
-                }
                 if (offlineLeft > 0)
                 {
                     if (--offlineLeft == 0)
@@ -75,6 +67,16 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
                 {
                     await connection.StopAsync(ct).ConfigureAwait(false);
                     offlineLeft = Math.Max(1, options.OfflineBatches);
+                }
+                // Fixes are taken after any reconnect, so the newest one is stamped as the batch leaves (what the
+                // benchmark's ingest-to-push latency starts from), not before a reconnection that took its time.
+                var now = time.GetUtcNow();
+                for (var i = 0; i < options.FixesPerBatch; i++)
+                {
+                    // Stamp fixes just before now, in order, so a fast loop never produces "future" fixes.
+                    var (fix, stepEvents) = drive.Step(now.AddMilliseconds(i - options.FixesPerBatch + 1));
+                    positions.Add(fix);
+                    events.AddRange(stepEvents);
                 }
                 if (offlineLeft == 0)
                 {
