@@ -79,6 +79,7 @@ internal sealed class IngestClientsVerb : IVerb
                 Seed = 1,
             }, TimeProvider.System);
             var fleet = routes.Select(r => new SimulatedCourier(r.CourierId, "bench-" + r.CourierId, $"courier:{r.CourierId}:bench-{r.CourierId}", r)).ToList();
+            var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
             // The run lasts a little past the window so the window closes on a steady stream, not on the stop.
             var run = simulator.RunAsync(fleet, windowEnd + TimeSpan.FromSeconds(0.5));
@@ -89,13 +90,14 @@ internal sealed class IngestClientsVerb : IVerb
             var ackedAtEnd = simulator.PositionsAcked;
             var windowSeconds = (clock.Elapsed - windowStart).TotalSeconds;
             var result = await run;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
             await Task.Delay(TimeSpan.FromSeconds(1)); // let the last pushes arrive
 
             var sorted = latencies.Order().ToArray();
             var report = new IngestClientReport(
                 result.PositionsSent, result.PositionsAcked, ackedAtEnd - ackedAtStart, windowSeconds, result.Elapsed.TotalSeconds,
                 result.Reconnects, result.Rejected, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.LastOrDefault(),
-                Interlocked.Read(ref dispatcherPushes));
+                Interlocked.Read(ref dispatcherPushes), cpuSeconds);
             Console.WriteLine(ReportPrefix + JsonSerializer.Serialize(report));
             return 0;
         }
@@ -132,6 +134,7 @@ internal sealed class IngestClientsVerb : IVerb
 /// <param name="P99Ms">99th percentile of it.</param>
 /// <param name="MaxMs">Largest.</param>
 /// <param name="DispatcherPushes">Position pushes received by the dispatchers over the run.</param>
+/// <param name="CpuSeconds">CPU time the client process used over the run.</param>
 internal sealed record IngestClientReport(
     long Sent, long Acked, long WindowAcked, double WindowSeconds, double ElapsedSeconds, int Reconnects, long Rejected,
-    int Pushes, double P50Ms, double P99Ms, double MaxMs, long DispatcherPushes);
+    int Pushes, double P50Ms, double P99Ms, double MaxMs, long DispatcherPushes, double CpuSeconds);

@@ -18,8 +18,11 @@ namespace Delivery.Benchmarks.Verbs;
 /// </summary>
 public sealed class IngestVerb : IVerb
 {
+    public const string VerbName = "ingest";
+    private const string HostRuntimeMarker = "DELIVERY_INGEST_HOST_RUNTIME";
+
     /// <inheritdoc />
-    public string Name => "ingest";
+    public string Name => VerbName;
 
     /// <inheritdoc />
     public string Summary => "tracking load: positions/s, ingest-to-push p50/p99, stored vs acked, redis SET ceiling";
@@ -27,6 +30,10 @@ public sealed class IngestVerb : IVerb
     /// <inheritdoc />
     public async Task<int> RunAsync(string[] args)
     {
+        if (Environment.GetEnvironmentVariable(HostRuntimeMarker) is null)
+        {
+            return await RunWithHostRuntimeAsync(args);
+        }
         var o = new Options(args);
         var load = IngestLoad.From(o);
         var backplane = o.Has("backplane");
@@ -68,7 +75,10 @@ public sealed class IngestVerb : IVerb
                 return directStored == directAcked ? 0 : 1;
             }
 
+            var hostCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clients = await RunClientsAsync(address, start, load);
+            // Includes the clients' connection set-up and the last second of pushes: a little more than the run.
+            var hostCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - hostCpuAtStart).TotalSeconds;
             var stored = await app.Services.GetRequiredService<PositionStore>().CountAsync("bench-");
             var redisSet = await IngestRedisBaseline.SetPerSecondAsync(redis, 200_000);
             var perSecond = clients.WindowAcked / clients.WindowSeconds;
@@ -91,6 +101,9 @@ public sealed class IngestVerb : IVerb
                 ["ingest→customer push p50 ms", Results.F(clients.P50Ms, 1)],
                 ["ingest→customer push p99 ms", Results.F(clients.P99Ms, 1)],
                 ["ingest→customer push max ms", Results.F(clients.MaxMs, 1)],
+                ["host CPU (cores busy over the run)", Results.F(hostCpuSeconds / clients.ElapsedSeconds, 2)],
+                ["host CPU ms per 1,000 positions", Results.F(hostCpuSeconds * 1e6 / Math.Max(1, clients.Acked), 1)],
+                ["clients CPU (cores busy over the run)", Results.F(clients.CpuSeconds / clients.ElapsedSeconds, 2)],
                 ["redis-benchmark SET/s (-c 50)", redisSet is { } r ? Results.F(r, 0) : "n/a"],
                 ["positions/s ÷ redis SET/s", redisSet is { } r2 ? Results.F(perSecond / r2, 3) : "n/a"],
             ]);
@@ -131,19 +144,29 @@ public sealed class IngestVerb : IVerb
         }
     }
 
+    /// <summary>
+    /// Runs this verb again in a child process with the runtime settings of the CourierApi host (its project file:
+    /// no tiered compilation, no thread-pool spinning; server GC), so the benchmark host runs as the real one does without
+    /// changing the settings of the other verbs. The clients' process inherits them.
+    /// </summary>
+    private static async Task<int> RunWithHostRuntimeAsync(string[] args)
+    {
+        var info = SelfProcess.StartInfo([VerbName, .. args]);
+        info.Environment[HostRuntimeMarker] = "1";
+        info.Environment["DOTNET_TieredCompilation"] = "0";
+        info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        info.Environment["DOTNET_gcServer"] = "1"; // the Web SDK's default, which the host keeps
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the benchmark host process.");
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+
     /// <summary>Starts this executable's <see cref="IngestClientsVerb"/> and reads its report.</summary>
     private static async Task<IngestClientReport> RunClientsAsync(Uri address, DateTimeOffset start, IngestLoad load)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this executable.");
-        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(IngestVerb).Assembly.Location); // started as `dotnet Delivery.Benchmarks.dll`
-        }
-        foreach (var arg in (string[])[IngestClientsVerb.VerbName, "--url", address.ToString(), "--start", start.ToString("O", CultureInfo.InvariantCulture), .. load.ToArgs()])
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var info = SelfProcess.StartInfo(
+            [IngestClientsVerb.VerbName, "--url", address.ToString(), "--start", start.ToString("O", CultureInfo.InvariantCulture), .. load.ToArgs()]);
+        info.RedirectStandardOutput = true;
         using var child = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the client process.");
         IngestClientReport? report = null;
         while (await child.StandardOutput.ReadLineAsync() is { } line)
