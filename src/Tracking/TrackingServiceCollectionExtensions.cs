@@ -60,6 +60,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton(Build<DeliveryEventStore>);
         services.AddSingleton<TrackingWriter>();
         services.AddSingleton<RouteCache>();
+        services.AddSingleton<CourierCalendar>();
         services.AddSingleton<LiveStateStore>();
         services.AddSingleton<LiveStateLoader>();
         services.AddSingleton<LivePublisher>();

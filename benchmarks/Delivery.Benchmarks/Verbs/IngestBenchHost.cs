@@ -79,6 +79,9 @@ internal static class IngestBenchHost
         public Task<PublishedRoute?> GetCourierRouteAsync(string courierId, DateOnly date, CancellationToken cancellationToken = default) =>
             Task.FromResult(_byCourier.GetValueOrDefault(courierId));
 
+        public Task<string?> GetCourierTimeZoneAsync(string courierId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<string?>("UTC");
+
         public Task<PublishedRoute?> GetRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
             Task.FromResult(_byCourier.Values.FirstOrDefault(r => r.RouteId == routeId));
 
