@@ -109,8 +109,9 @@ public sealed class IngestVerb : IVerb
             ]);
             report += "\nSustained: positions acknowledged (durable in PostgreSQL) inside the measured window, after the warm-up.\n"
                 + "Latency: from the batch's newest fix, stamped by the simulated tablet as it sends, to the Position push arriving at a\n"
-                + "customer's live-hub connection, for pushes inside the window. Host in this process; simulated tablets, customers and\n"
-                + "dispatchers in a child process; PostgreSQL and Redis beside them: all share this machine's cores.\n"
+                + "customer's live-hub connection, for pushes inside the window. Host in this process, with the CourierApi host's runtime\n"
+                + "settings (no tiered compilation, no thread-pool spinning, server GC); simulated tablets, customers and dispatchers in\n"
+                + "a child process; PostgreSQL and Redis beside them: all share this machine's cores.\n"
                 + $"Load average (1, 5, 15 min) at start: {loadBefore}; at end: {LoadAverage()}\n";
             Results.Publish("ingest", report, new Dictionary<string, object?>
             {
