@@ -71,6 +71,7 @@ public sealed class IngestVerb : IVerb
                     ["positions/s (acked)", Results.F(directRate, 0)],
                     ["acked", directAcked.ToString(CultureInfo.InvariantCulture)],
                     ["stored", directStored.ToString(CultureInfo.InvariantCulture)],
+                    ["load average at start; at end", $"{loadBefore}; {LoadAverage()}"],
                 ]), new Dictionary<string, object?> { ["positions_per_s"] = Math.Round(directRate), ["acked"] = directAcked, ["stored"] = directStored });
                 return directStored == directAcked ? 0 : 1;
             }
