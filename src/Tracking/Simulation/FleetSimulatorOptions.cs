@@ -1,5 +1,5 @@
-using Delivery.Tracking.Routes;
 using Delivery.Tracking.Hubs;
+using Delivery.Tracking.Routes;
 
 namespace Delivery.Tracking.Simulation;
 
