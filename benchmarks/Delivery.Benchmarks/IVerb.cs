@@ -9,6 +9,9 @@ public interface IVerb
     /// <summary>One line for the usage text.</summary>
     string Summary { get; }
 
+    /// <summary>True for verbs other verbs start as child processes; they are left out of the usage text.</summary>
+    bool Hidden => false;
+
     /// <summary>Runs the verb; returns the process exit code.</summary>
     Task<int> RunAsync(string[] args);
 }

@@ -10,7 +10,7 @@ var verbs = Assembly.GetExecutingAssembly().GetTypes()
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Delivery.Benchmarks -- VERB [options]");
-    foreach (var v in verbs.Values.OrderBy(v => v.Name))
+    foreach (var v in verbs.Values.Where(v => !v.Hidden).OrderBy(v => v.Name))
     {
         Console.Error.WriteLine($"  {v.Name,-10} {v.Summary}");
     }

@@ -18,12 +18,18 @@ if (ImportOsmCommand.IsInvoked(args))
     return;
 }
 
-// `--demo` seeds a demo depot and evening (run.sh); everything else is ordinary ASP.NET Core configuration.
-var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+// `--demo` seeds a demo depot and evening (run.sh); `--simulate` also plays today's delivery day with simulated couriers
+// (run.sh --simulate); everything else is ordinary ASP.NET Core configuration.
+var simulate = args.Contains("--simulate");
+var demo = simulate || args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a is not ("--demo" or "--simulate")).ToArray());
 if (demo)
 {
     builder.Configuration["Demo:Enabled"] = "true";
+}
+if (simulate)
+{
+    builder.Configuration["Demo:Simulate"] = "true";
 }
 
 builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, PostgreSQL, Redis, health, problem details, migrations

@@ -60,6 +60,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton(Build<DeliveryEventStore>);
         services.AddSingleton<TrackingWriter>();
         services.AddSingleton<RouteCache>();
+        services.AddSingleton<CourierCalendar>();
         services.AddSingleton<LiveStateStore>();
         services.AddSingleton<LiveStateLoader>();
         services.AddSingleton<LivePublisher>();
@@ -76,7 +77,8 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton(Build<SilentTabletMonitor>);
         services.AddHostedService(sp => sp.GetRequiredService<SilentTabletMonitor>());
 
-        var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        // JSON for browsers and scripts; MessagePack for tablets and the simulator (smaller frames, far cheaper to parse).
+        var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions)).AddMessagePackProtocol();
         if (options.UseRedisBackplane)
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(options.RedisKeyPrefix));

@@ -25,7 +25,9 @@ internal static class IngestBenchHost
 {
     public static async Task<(WebApplication App, Uri Address)> StartAsync(string postgres, string redis, string prefix, bool backplane, IPublishedRouteSource routes)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Content root in the output folder: the default (the working directory, the checkout) holds .data/, and the
+        // configuration file watcher would wake on every PostgreSQL WAL write.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -76,6 +78,9 @@ internal static class IngestBenchHost
 
         public Task<PublishedRoute?> GetCourierRouteAsync(string courierId, DateOnly date, CancellationToken cancellationToken = default) =>
             Task.FromResult(_byCourier.GetValueOrDefault(courierId));
+
+        public Task<string?> GetCourierTimeZoneAsync(string courierId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<string?>("UTC");
 
         public Task<PublishedRoute?> GetRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
             Task.FromResult(_byCourier.Values.FirstOrDefault(r => r.RouteId == routeId));

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
-using Delivery.Tracking;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Delivery.Tracking.Ingest;
-using Delivery.Tracking.Live;
-using Delivery.Tracking.Simulation;
 using Delivery.Tracking.Storage;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using StackExchange.Redis;
@@ -14,15 +12,17 @@ namespace Delivery.Benchmarks.Verbs;
 /// <summary>
 /// <c>ingest</c>: simulated couriers stream position batches through the real courier hub over loopback for a bounded
 /// time; reports sustained positions/s, ingest-to-customer-push latency (p50/p99), stored vs acknowledged counts,
-/// and redis-benchmark SET throughput on the same machine as the ceiling.
-/// Options: --couriers 200 --batch 50 --rate 20000 (offered positions/s) --seconds 20 --drop 0.002 --customers 50 --backplane; --direct bypasses SignalR.
+/// and redis-benchmark SET throughput on the same machine as the ceiling. This process is the host; the clients run
+/// in a child process (<see cref="IngestClientsVerb"/>). Options: those of <see cref="IngestLoad"/>, --backplane;
+/// --direct bypasses SignalR and the clients.
 /// </summary>
 public sealed class IngestVerb : IVerb
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
+    public const string VerbName = "ingest";
+    private const string HostRuntimeMarker = "DELIVERY_INGEST_HOST_RUNTIME";
 
     /// <inheritdoc />
-    public string Name => "ingest";
+    public string Name => VerbName;
 
     /// <inheritdoc />
     public string Summary => "tracking load: positions/s, ingest-to-push p50/p99, stored vs acked, redis SET ceiling";
@@ -30,18 +30,14 @@ public sealed class IngestVerb : IVerb
     /// <inheritdoc />
     public async Task<int> RunAsync(string[] args)
     {
-        var o = new Options(args);
-        var couriers = o.GetInt("couriers", 200);
-        var batch = o.GetInt("batch", 50);
-        var rate = o.GetDouble("rate", 20_000);
-        var seconds = o.GetInt("seconds", 20);
-        var drop = o.GetDouble("drop", 0.002);
-        var backplane = o.Has("backplane");
-        var customers = o.GetInt("customers", 50);
-        if (o.GetInt("min-threads", 0) is > 0 and var minThreads)
+        if (Environment.GetEnvironmentVariable(HostRuntimeMarker) is null)
         {
-            ThreadPool.SetMinThreads(minThreads, minThreads);
+            return await RunWithHostRuntimeAsync(args);
         }
+        var o = new Options(args);
+        var load = IngestLoad.From(o);
+        var backplane = o.Has("backplane");
+        var loadBefore = LoadAverage();
         var (pg, redis) = Services.Start();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var schema = "bench_ingest_" + tag;
@@ -59,112 +55,82 @@ public sealed class IngestVerb : IVerb
         }
 
         var start = DateTimeOffset.UtcNow;
-        var routes = IngestBenchHost.Routes(couriers, DateOnly.FromDateTime(start.UtcDateTime), start);
+        var routes = IngestBenchHost.Routes(load.Couriers, DateOnly.FromDateTime(start.UtcDateTime), start);
         var (app, address) = await IngestBenchHost.StartAsync(connection, redis, prefix, backplane, routes);
-        var clients = new List<HubConnection>();
-        var latencies = new ConcurrentQueue<double>();
-        long dispatcherPushes = 0;
         try
         {
-            var measureFrom = DateTimeOffset.UtcNow + Warmup;
-            // A sample of customers (one per courier, tracking its first stop) measures the push latency.
-            foreach (var route in routes.All.Take(customers))
-            {
-                var customer = await ConnectAsync(new Uri(address, "/hubs/live"), null);
-                customer.On<CourierPosition>("Position", p =>
-                {
-                    var now = DateTimeOffset.UtcNow;
-                    if (now >= measureFrom)
-                    {
-                        latencies.Enqueue((now - p.RecordedAt).TotalMilliseconds);
-                    }
-                });
-                await customer.InvokeAsync<CustomerView>("TrackOrder", "tok-" + route.CourierId);
-                clients.Add(customer);
-            }
-            foreach (var depot in routes.All.Select(r => r.DepotId).Distinct())
-            {
-                var dispatcher = await ConnectAsync(new Uri(address, "/hubs/live"), "dispatcher");
-                dispatcher.On<CourierPosition>("Position", _ => Interlocked.Increment(ref dispatcherPushes));
-                await dispatcher.InvokeAsync<DepotSnapshot>("JoinDepot", depot);
-                clients.Add(dispatcher);
-            }
-
             if (o.Has("direct"))
             {
                 var (directAcked, directElapsed) = await IngestDirect.RunAsync(
-                    app.Services.GetRequiredService<TrackingIngestor>(), routes.All, batch, TimeSpan.FromSeconds(seconds));
+                    app.Services.GetRequiredService<TrackingIngestor>(), routes.All, load.Batch, TimeSpan.FromSeconds(load.Seconds));
                 var directStored = await app.Services.GetRequiredService<PositionStore>().CountAsync("bench-");
                 var directRate = directAcked / directElapsed.TotalSeconds;
                 Results.Publish("ingest-direct", Results.Table(["figure", "value"],
                 [
-                    ["mode", $"direct (no SignalR transport or clients), {couriers} × {batch}, {Results.F(directElapsed.TotalSeconds, 1)} s"],
+                    ["mode", $"direct (no SignalR transport or clients), {load.Couriers} × {load.Batch}, {Results.F(directElapsed.TotalSeconds, 1)} s"],
                     ["positions/s (acked)", Results.F(directRate, 0)],
-                    ["acked", directAcked.ToString()],
-                    ["stored", directStored.ToString()],
+                    ["acked", directAcked.ToString(CultureInfo.InvariantCulture)],
+                    ["stored", directStored.ToString(CultureInfo.InvariantCulture)],
+                    ["load average at start; at end", $"{loadBefore}; {LoadAverage()}"],
                 ]), new Dictionary<string, object?> { ["positions_per_s"] = Math.Round(directRate), ["acked"] = directAcked, ["stored"] = directStored });
                 return directStored == directAcked ? 0 : 1;
             }
-            var interval = TimeSpan.FromSeconds(couriers * batch / rate);
-            var simulator = new FleetSimulator(new Uri(address, "/hubs/courier"), new FleetSimulatorOptions
-            {
-                FixIntervalSeconds = 1,
-                FixesPerBatch = batch,
-                SendInterval = interval,
-                DropProbability = drop,
-                OfflineBatches = 2,
-                SendEvents = false,
-                Seed = 1,
-            }, TimeProvider.System);
-            var fleet = routes.All.Select(r => new SimulatedCourier(r.CourierId, "bench-" + r.CourierId, $"courier:{r.CourierId}:bench-{r.CourierId}", r)).ToList();
-            var result = await simulator.RunAsync(fleet, TimeSpan.FromSeconds(seconds));
-            await Task.Delay(TimeSpan.FromSeconds(1)); // let the last pushes arrive
 
+            var hostCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var clients = await RunClientsAsync(address, start, load);
+            // Includes the clients' connection set-up and the last second of pushes: a little more than the run.
+            var hostCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - hostCpuAtStart).TotalSeconds;
             var stored = await app.Services.GetRequiredService<PositionStore>().CountAsync("bench-");
             var redisSet = await IngestRedisBaseline.SetPerSecondAsync(redis, 200_000);
-            var sorted = latencies.Order().ToArray();
-            double Pct(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-            var perSecond = result.PositionsAcked / result.Elapsed.TotalSeconds;
-
+            var perSecond = clients.WindowAcked / clients.WindowSeconds;
+            var offered = load.Rate > 0
+                ? $"offered {Results.F(load.Rate, 0)}/s, send every {load.SendInterval.TotalMilliseconds:F0} ms"
+                : "flat out: next batch as soon as the last is acknowledged";
             var report = Results.Table(["figure", "value"],
             [
-                ["couriers × batch", $"{couriers} × {batch} (offered {Results.F(rate, 0)}/s, send every {interval.TotalMilliseconds:F0} ms)"],
-                ["run", $"{Results.F(result.Elapsed.TotalSeconds, 1)} s, backplane {(backplane ? "on" : "off")}"],
-                ["positions/s sustained (acked)", Results.F(perSecond, 0)],
-                ["acked", result.PositionsAcked.ToString()],
-                ["stored", stored.ToString()],
-                ["sent (incl. not acked at stop)", result.PositionsSent.ToString()],
-                ["reconnects (offline backlogs)", result.Reconnects.ToString()],
-                ["rejected items", result.Rejected.ToString()],
-                ["customer pushes measured", sorted.Length.ToString()],
-                ["dispatcher pushes", Interlocked.Read(ref dispatcherPushes).ToString()],
-                ["ingest→customer push p50 ms", Results.F(Pct(0.50), 1)],
-                ["ingest→customer push p99 ms", Results.F(Pct(0.99), 1)],
+                ["couriers × batch", $"{load.Couriers} × {load.Batch} ({offered})"],
+                ["run", $"{Results.F(load.WarmupSeconds, 0)} s warm-up + {Results.F(clients.WindowSeconds, 1)} s measured, {load.Protocol}, backplane {(backplane ? "on" : "off")}"],
+                ["positions/s sustained (acked in window)", Results.F(perSecond, 0)],
+                ["positions/s over the whole run", Results.F(clients.Acked / clients.ElapsedSeconds, 0)],
+                ["acked", clients.Acked.ToString(CultureInfo.InvariantCulture)],
+                ["stored", stored.ToString(CultureInfo.InvariantCulture)],
+                ["sent (incl. not acked at stop)", clients.Sent.ToString(CultureInfo.InvariantCulture)],
+                ["reconnects (offline backlogs)", clients.Reconnects.ToString(CultureInfo.InvariantCulture)],
+                ["rejected items", clients.Rejected.ToString(CultureInfo.InvariantCulture)],
+                ["customer pushes measured", clients.Pushes.ToString(CultureInfo.InvariantCulture)],
+                ["dispatcher pushes", clients.DispatcherPushes.ToString(CultureInfo.InvariantCulture)],
+                ["ingest→customer push p50 ms", Results.F(clients.P50Ms, 1)],
+                ["ingest→customer push p99 ms", Results.F(clients.P99Ms, 1)],
+                ["ingest→customer push max ms", Results.F(clients.MaxMs, 1)],
+                ["host CPU (cores busy over the run)", Results.F(hostCpuSeconds / clients.ElapsedSeconds, 2)],
+                ["host CPU ms per 1,000 positions", Results.F(hostCpuSeconds * 1e6 / Math.Max(1, clients.Acked), 1)],
+                ["clients CPU (cores busy over the run)", Results.F(clients.CpuSeconds / clients.ElapsedSeconds, 2)],
                 ["redis-benchmark SET/s (-c 50)", redisSet is { } r ? Results.F(r, 0) : "n/a"],
                 ["positions/s ÷ redis SET/s", redisSet is { } r2 ? Results.F(perSecond / r2, 3) : "n/a"],
             ]);
-            report += $"\nLatency: from the batch's newest fix (stamped at send) to its arrival at the customer's connection; first {Warmup.TotalSeconds:F0} s excluded.\n"
-                + "All parts (simulator, host, PostgreSQL, Redis) share this machine's CPU cores.\n";
+            report += "\nSustained: positions acknowledged (durable in PostgreSQL) inside the measured window, after the warm-up.\n"
+                + "Latency: from the batch's newest fix, stamped by the simulated tablet as it sends, to the Position push arriving at a\n"
+                + "customer's live-hub connection, for pushes inside the window. Host in this process, with the CourierApi host's runtime\n"
+                + "settings (no tiered compilation, no thread-pool spinning, server GC); simulated tablets, customers and dispatchers in\n"
+                + "a child process; PostgreSQL and Redis beside them: all share this machine's cores.\n"
+                + $"Load average (1, 5, 15 min) at start: {loadBefore}; at end: {LoadAverage()}\n";
             Results.Publish("ingest", report, new Dictionary<string, object?>
             {
                 ["positions_per_s"] = Math.Round(perSecond),
-                ["p50_ms"] = Math.Round(Pct(0.50), 1),
-                ["p99_ms"] = Math.Round(Pct(0.99), 1),
-                ["acked"] = result.PositionsAcked,
+                ["p50_ms"] = Math.Round(clients.P50Ms, 1),
+                ["p99_ms"] = Math.Round(clients.P99Ms, 1),
+                ["acked"] = clients.Acked,
                 ["stored"] = stored,
                 ["redis_set_per_s"] = redisSet is { } r3 ? Math.Round(r3) : null,
-                ["couriers"] = couriers,
-                ["batch"] = batch,
-                ["seconds"] = seconds,
+                ["couriers"] = load.Couriers,
+                ["batch"] = load.Batch,
+                ["offered_per_s"] = load.Rate,
+                ["seconds"] = load.Seconds,
             });
-            return stored == result.PositionsAcked ? 0 : 1;
+            return stored == clients.Acked ? 0 : 1;
         }
         finally
         {
-            foreach (var c in clients)
-            {
-                await c.DisposeAsync();
-            }
             var mux = app.Services.GetRequiredService<IConnectionMultiplexer>();
             var server = mux.GetServer(mux.GetEndPoints()[0]);
             await foreach (var key in server.KeysAsync(pattern: prefix + "*"))
@@ -180,13 +146,48 @@ public sealed class IngestVerb : IVerb
         }
     }
 
-    private static async Task<HubConnection> ConnectAsync(Uri url, string? token)
+    /// <summary>
+    /// Runs this verb again in a child process with the runtime settings of the CourierApi host (its project file:
+    /// no tiered compilation, no thread-pool spinning; server GC), so the benchmark host runs as the real one does without
+    /// changing the settings of the other verbs. The clients' process inherits them.
+    /// </summary>
+    private static async Task<int> RunWithHostRuntimeAsync(string[] args)
     {
-        var c = new HubConnectionBuilder()
-            .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult(token))
-            .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
-        await c.StartAsync();
-        return c;
+        var info = SelfProcess.StartInfo([VerbName, .. args]);
+        info.Environment[HostRuntimeMarker] = "1";
+        info.Environment["DOTNET_TieredCompilation"] = "0";
+        info.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
+        info.Environment["DOTNET_gcServer"] = "1"; // the Web SDK's default, which the host keeps
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the benchmark host process.");
+        await child.WaitForExitAsync();
+        return child.ExitCode;
     }
+
+    /// <summary>Starts this executable's <see cref="IngestClientsVerb"/> and reads its report.</summary>
+    private static async Task<IngestClientReport> RunClientsAsync(Uri address, DateTimeOffset start, IngestLoad load)
+    {
+        var info = SelfProcess.StartInfo(
+            [IngestClientsVerb.VerbName, "--url", address.ToString(), "--start", start.ToString("O", CultureInfo.InvariantCulture), .. load.ToArgs()]);
+        info.RedirectStandardOutput = true;
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the client process.");
+        IngestClientReport? report = null;
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith(IngestClientsVerb.ReportPrefix, StringComparison.Ordinal))
+            {
+                report = JsonSerializer.Deserialize<IngestClientReport>(line[IngestClientsVerb.ReportPrefix.Length..]);
+            }
+            else
+            {
+                Console.WriteLine(line);
+            }
+        }
+        await child.WaitForExitAsync();
+        return child.ExitCode == 0 && report is not null
+            ? report
+            : throw new InvalidOperationException($"The client process failed (exit code {child.ExitCode}).");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -3,7 +3,10 @@ using Delivery.CourierApi.Hosting;
 
 namespace Delivery.CourierApi.Data;
 
-/// <summary>A reproducible evening of orders around Porto centre: two-hour windows between 09:00 and 18:00, small parcels.</summary>
+/// <summary>
+/// A reproducible evening of orders around Porto centre: small parcels, two-hour windows starting on the hour between
+/// 09:00 and 16:00 (or <c>windowSlots</c> hours from <c>firstWindowStart</c>).
+/// </summary>
 internal static class DemoOrders
 {
     private static readonly string[] Streets = ["Rua de Santa Catarina", "Rua das Flores", "Avenida da Boavista", "Rua de Cedofeita", "Rua do Almada",
@@ -13,8 +16,10 @@ internal static class DemoOrders
         ("Olive oil", 6.80m), ("Wine", 7.90m), ("Cheese", 3.40m), ("Rice", 1.60m)];
 
     public static List<NewOrder> Generate(DateOnly date, TimeZoneInfo zone, int count, int seed, string prefix = "DEMO-",
-        double centreLat = 41.1579, double centreLon = -8.6291, double radiusKm = 4.5)
+        double centreLat = 41.1579, double centreLon = -8.6291, double radiusKm = 4.5, TimeOnly? firstWindowStart = null, int windowSlots = 8)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowSlots, 1);
+        var first = Zones.ToUtc(date, firstWindowStart ?? new TimeOnly(9, 0), zone);
         var random = new Random(seed);
         var orders = new List<NewOrder>(count);
         for (var i = 0; i < count; i++)
@@ -24,8 +29,7 @@ internal static class DemoOrders
             var angle = random.NextDouble() * 2 * Math.PI;
             var lat = centreLat + r * Math.Cos(angle) / 111.0;
             var lon = centreLon + r * Math.Sin(angle) / (111.0 * Math.Cos(centreLat * Math.PI / 180));
-            var startHour = 9 + random.Next(0, 8);
-            var start = Zones.ToUtc(date, new TimeOnly(startHour, 0), zone);
+            var start = first.AddHours(random.Next(0, windowSlots));
             var items = Enumerable.Range(0, random.Next(1, 4))
                 .Select(_ => Products[random.Next(Products.Length)])
                 .Select(p => new OrderItemDto(p.Name, random.Next(1, 4), p.Price)).ToList();

@@ -18,6 +18,7 @@ internal sealed partial class DemoSeeder(
 {
     public const string DemoUser = "demo";
     public const string DemoPassword = "demo-password";
+    public const string DepotCode = "demo-porto";
     private const int Couriers = 8;
     private const int Orders = 160;
 
@@ -25,8 +26,8 @@ internal sealed partial class DemoSeeder(
     {
         await users.UpsertAsync(DemoUser, "Demo Dispatcher", Roles.Dispatcher, DemoPassword, ct);
         await users.UpsertAsync("analyst", "Demo Analyst", Roles.Analyst, "analyst-password", ct);
-        var depot = (await fleet.ListDepotsAsync()).FirstOrDefault(d => d.Code == "demo-porto")
-            ?? await fleet.CreateDepotAsync(new CreateDepotRequest("demo-porto", "Porto centre", "Praça da Liberdade, Porto", 41.1466, -8.6110, "Europe/Lisbon"));
+        var depot = (await fleet.ListDepotsAsync()).FirstOrDefault(d => d.Code == DepotCode)
+            ?? await fleet.CreateDepotAsync(new CreateDepotRequest(DepotCode, "Porto centre", "Praça da Liberdade, Porto", 41.1466, -8.6110, "Europe/Lisbon"));
         var zone = Zones.Find(depot.TimeZone);
         var tomorrow = DateOnly.FromDateTime(Zones.ToLocal(time.GetUtcNow(), zone).DateTime).AddDays(1);
         var couriers = await fleet.ListCouriersAsync(depot.Id);

@@ -41,6 +41,11 @@ internal static class FeatureSetup
             // Before the worker, so the demo's planning job is waiting when the worker starts.
             services.AddHostedService<Data.DemoSeeder>();
         }
+        if (builder.Configuration.GetValue("Demo:Simulate", false))
+        {
+            services.AddOptions<Data.DemoSimulationOptions>().BindConfiguration(Data.DemoSimulationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+            services.AddHostedService<Data.DemoSimulation>();
+        }
         services.AddSingleton<PlanEditor>();
         if (builder.Configuration.GetValue("Planning:RunWorker", true))
         {

@@ -22,7 +22,6 @@ internal sealed class BatchValidator(TrackingOptions options)
                 rejections.Add(new ItemRejection("position", "positions", "null entry"));
                 continue;
             }
-            var item = "position:" + p.Seq.ToString(CultureInfo.InvariantCulture);
             var problem = p switch
             {
                 { Seq: < 0 } => ("seq", "must be ≥ 0"),
@@ -35,7 +34,7 @@ internal sealed class BatchValidator(TrackingOptions options)
             };
             if (problem is { } pr)
             {
-                rejections.Add(new ItemRejection(item, pr.Item1, pr.Item2));
+                rejections.Add(new ItemRejection("position:" + p.Seq.ToString(CultureInfo.InvariantCulture), pr.Item1, pr.Item2));
                 continue;
             }
             accepted.Add(new PositionRecord(courierId, deviceId, p.Seq, p.RecordedAt.ToUniversalTime(), now, p.Lat, p.Lon, p.AccuracyM, p.SpeedMps, p.HeadingDeg));

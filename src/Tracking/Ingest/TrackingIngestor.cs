@@ -19,6 +19,7 @@ public sealed class TrackingIngestor
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _courierLocks = new(StringComparer.Ordinal);
     private readonly RouteCache _routes;
+    private readonly CourierCalendar _calendar;
     private readonly TrackingWriter _writer;
     private readonly LiveStateLoader _loader;
     private readonly LiveUpdater _updater;
@@ -29,10 +30,11 @@ public sealed class TrackingIngestor
     private readonly ILogger<TrackingIngestor> _logger;
 
     internal TrackingIngestor(
-        RouteCache routes, TrackingWriter writer, LiveStateLoader loader, LiveUpdater updater, NpgsqlDataSource dataSource,
+        RouteCache routes, CourierCalendar calendar, TrackingWriter writer, LiveStateLoader loader, LiveUpdater updater, NpgsqlDataSource dataSource,
         IOptions<TrackingOptions> options, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time, ILogger<TrackingIngestor> logger)
     {
         _routes = routes;
+        _calendar = calendar;
         _writer = writer;
         _loader = loader;
         _updater = updater;
@@ -68,7 +70,7 @@ public sealed class TrackingIngestor
     private async Task<BatchAck> IngestLockedAsync(string courierId, string deviceId, CourierBatch batch, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        var date = DateOnly.FromDateTime(now.UtcDateTime);
+        var date = await _calendar.DateAtAsync(courierId, now, ct).ConfigureAwait(false);
         var rejections = new List<ItemRejection>();
         var positions = _validator.Positions(courierId, deviceId, batch.Positions, now, rejections);
         var route = await _routes.GetCourierRouteAsync(courierId, date, ct).ConfigureAwait(false);

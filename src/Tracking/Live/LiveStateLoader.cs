@@ -10,7 +10,7 @@ namespace Delivery.Tracking.Live;
 /// Redis cannot be reached: stop progress from <c>delivery_events</c>, the latest fix from <c>positions</c>.
 /// </summary>
 internal sealed class LiveStateLoader(
-    LiveStateStore store, PositionStore positions, DeliveryEventStore events, ILogger<LiveStateLoader> logger)
+    LiveStateStore store, PositionStore positions, DeliveryEventStore events, CourierCalendar calendar, ILogger<LiveStateLoader> logger)
 {
     public async Task<(CourierLiveState State, bool Rebuilt)> LoadAsync(string courierId, PublishedRoute? route, DateOnly date, CancellationToken ct)
     {
@@ -44,7 +44,7 @@ internal sealed class LiveStateLoader(
             var lastHandover = state.Stops.Values.Where(s => s.HandoverAt is not null).MaxBy(s => s.HandoverAt);
             state.LegStartAt = lastHandover?.HandoverAt;
         }
-        var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var dayStart = await calendar.DayStartAsync(courierId, date, ct).ConfigureAwait(false);
         if (await positions.LatestAsync(courierId, dayStart, ct).ConfigureAwait(false) is { } p)
         {
             state.Latest = new CourierPosition(courierId, route?.RouteId, p.RecordedAt, p.Lat, p.Lon, p.SpeedMps, p.HeadingDeg);

@@ -30,10 +30,13 @@ internal sealed class LiveStateStore(IConnectionMultiplexer redis, IOptions<Trac
         return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, LiveStateJsonContext.Default.CourierLiveState);
     }
 
-    /// <summary>Saves the state; keeps the last-seen set in step (only couriers on a started, unfinished route).</summary>
+    /// <summary>
+    /// Saves the state; keeps the last-seen set in step (only couriers on a started, unfinished route). One pipelined
+    /// Redis batch per courier batch, however many positions it held.
+    /// </summary>
     public Task SaveAsync(CourierLiveState state, bool routeActive, bool positionsReceived)
     {
-        var db = Db;
+        var db = Db.CreateBatch();
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state, LiveStateJsonContext.Default.CourierLiveState);
         var tasks = new List<Task>(4) { db.StringSetAsync(CourierKey(state.CourierId), bytes, StateTtl) };
         if (state.DepotId is not null)
@@ -52,6 +55,7 @@ internal sealed class LiveStateStore(IConnectionMultiplexer redis, IOptions<Trac
         {
             tasks.Add(db.SortedSetRemoveAsync(LastSeenKey, state.CourierId));
         }
+        db.Execute();
         return Task.WhenAll(tasks);
     }
 

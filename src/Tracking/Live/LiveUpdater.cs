@@ -49,10 +49,10 @@ internal sealed class LiveUpdater(
         if (route is not null)
         {
             var geofence = new List<DeliveryEventRecord>();
+            // Open stops change only with an arrival: listed once per batch, not once per fix.
+            var open = fresh.Count > 0 ? OpenStops(state, route) : [];
             foreach (var p in fresh)
             {
-                var open = route.Stops.Where(s => state.Stop(s.StopId).Status == StopStatus.Open)
-                    .Select(s => new StopPoint(s.StopId, s.Latitude, s.Longitude)).ToList();
                 var seen = _detector.Observe(state.Candidate, new GeoFix(p.RecordedAt, p.Lat, p.Lon, p.AccuracyM, p.SpeedMps), open);
                 state.Candidate = seen.Candidate;
                 if (seen.ArrivedStopId is { } stopId && route.FindStop(stopId) is { } stop)
@@ -63,6 +63,7 @@ internal sealed class LiveUpdater(
                         null, null, null, null, stop.WindowStartUtc, stop.WindowEndUtc);
                     geofence.Add(e);
                     await ApplyEventAsync(state, route, e, statusChanged, ct).ConfigureAwait(false);
+                    open = OpenStops(state, route);
                 }
             }
             if (geofence.Count > 0)
@@ -112,6 +113,9 @@ internal sealed class LiveUpdater(
             await work().ConfigureAwait(false);
         }
     }
+
+    private static List<StopPoint> OpenStops(CourierLiveState state, PublishedRoute route) =>
+        route.Stops.Where(s => state.Stop(s.StopId).Status == StopStatus.Open).Select(s => new StopPoint(s.StopId, s.Latitude, s.Longitude)).ToList();
 
     /// <summary>Recomputes every open stop's ETA; returns the pushes to make (after the state is saved).</summary>
     public async Task<List<Func<Task>>> RefreshEtasAsync(CourierLiveState state, PublishedRoute route, DateTimeOffset now, CancellationToken ct)

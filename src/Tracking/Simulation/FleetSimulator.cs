@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Delivery.Tracking.Ingest;
+using Delivery.Tracking.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Delivery.Tracking.Simulation;
 
@@ -18,6 +18,9 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
     private long _eventsAcked;
     private long _rejected;
     private int _reconnects;
+
+    /// <summary>Fixes acknowledged so far (read while a run goes on, e.g. to measure a steady-state window).</summary>
+    public long PositionsAcked => Interlocked.Read(ref _acked);
 
     /// <summary>Runs every courier until <paramref name="duration"/> has passed or its route is finished.</summary>
     public async Task<FleetSimulationResult> RunAsync(IReadOnlyList<SimulatedCourier> couriers, TimeSpan duration, CancellationToken cancellationToken = default)
@@ -35,10 +38,7 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
     {
         var random = new Random(seed);
         var drive = new SimulatedDrive(courier.Route, options, random);
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(courierHubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(courier.AccessToken))
-            .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
+        await using var connection = TrackingHubConnection.Build(courierHubUrl, courier.AccessToken, options.Protocol);
         var positions = new List<PositionReport>();
         var events = new List<CourierEventReport>();
         var offlineLeft = 0;
@@ -49,14 +49,6 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
             var nextSend = time.GetUtcNow() + options.SendInterval * random.NextDouble();
             while (!ct.IsCancellationRequested && !drive.Finished)
             {
-                var now = time.GetUtcNow();
-                for (var i = 0; i < options.FixesPerBatch; i++)
-                {
-                    // Stamp fixes just before now, in order, so a fast loop never produces "future" fixes.
-                    var (fix, stepEvents) = drive.Step(now.AddMilliseconds(i - options.FixesPerBatch + 1));
-                    positions.Add(fix);
-                    events.AddRange(stepEvents);
-                }
                 if (offlineLeft > 0)
                 {
                     if (--offlineLeft == 0)
@@ -75,6 +67,16 @@ public sealed class FleetSimulator(Uri courierHubUrl, FleetSimulatorOptions opti
                 {
                     await connection.StopAsync(ct).ConfigureAwait(false);
                     offlineLeft = Math.Max(1, options.OfflineBatches);
+                }
+                // Fixes are taken after any reconnect, so the newest one is stamped as the batch leaves (what the
+                // benchmark's ingest-to-push latency starts from), not before a reconnection that took its time.
+                var now = time.GetUtcNow();
+                for (var i = 0; i < options.FixesPerBatch; i++)
+                {
+                    // Stamp fixes just before now, in order, so a fast loop never produces "future" fixes.
+                    var (fix, stepEvents) = drive.Step(now.AddMilliseconds(i - options.FixesPerBatch + 1));
+                    positions.Add(fix);
+                    events.AddRange(stepEvents);
                 }
                 if (offlineLeft == 0)
                 {

@@ -1,3 +1,4 @@
+using Delivery.Tracking.Hubs;
 using Delivery.Tracking.Routes;
 
 namespace Delivery.Tracking.Simulation;
@@ -37,6 +38,9 @@ public sealed class FleetSimulatorOptions
 
     /// <summary>Probability that a handover fails (reason "not home").</summary>
     public double FailureProbability { get; init; } = 0.05;
+
+    /// <summary>Wire format towards the courier hub.</summary>
+    public HubWireProtocol Protocol { get; init; } = HubWireProtocol.MessagePack;
 
     /// <summary>Random seed (same seed, same drive).</summary>
     public int Seed { get; init; } = 1;

@@ -28,6 +28,7 @@ public sealed class PositionStore
         }
         await EnsurePartitionsAsync(positions, cancellationToken).ConfigureAwait(false);
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await CreateStagingAsync(conn, cancellationToken).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var inserted = await WriteAsync(conn, tx, positions, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -77,14 +78,23 @@ public sealed class PositionStore
     internal Task EnsurePartitionsAsync(IEnumerable<PositionRecord> positions, CancellationToken ct) =>
         _partitions.EnsureAsync(_dataSource, positions.Select(p => DateOnly.FromDateTime(p.RecordedAt.UtcDateTime)).Distinct(), ct);
 
-    /// <summary>COPY + INSERT inside the caller's transaction; returns the number of new rows.</summary>
+    /// <summary>
+    /// Creates the connection's staging table for <see cref="WriteAsync"/> unless it has one. It lives as long as the
+    /// session and is emptied at every commit, so a connection that keeps writing creates it once, not once per batch
+    /// (a temporary table per transaction costs PostgreSQL catalog writes every time).
+    /// </summary>
+    internal static async Task CreateStagingAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS positions_in (LIKE positions) ON COMMIT DELETE ROWS", conn);
+        await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// COPY into the staging table + INSERT inside the caller's transaction (the connection must have had
+    /// <see cref="CreateStagingAsync"/>); returns the number of new rows.
+    /// </summary>
     internal static async Task<int> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<PositionRecord> positions, CancellationToken ct)
     {
-        await using (var create = new NpgsqlCommand(
-            "CREATE TEMP TABLE positions_in (LIKE positions) ON COMMIT DROP", conn, tx))
-        {
-            await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
         await using (var importer = await conn.BeginBinaryImportAsync(
             "COPY positions_in (courier_id, device_id, seq, recorded_at, received_at, lat, lon, accuracy_m, speed_mps, heading_deg) FROM STDIN (FORMAT BINARY)",
             ct).ConfigureAwait(false))

@@ -7,7 +7,8 @@ namespace Delivery.Tracking.Storage;
 /// Writes batches' positions and events durably with group commit: batches arriving while a transaction is in
 /// flight are coalesced into the next one (one COPY, one commit for many couriers). Each caller's task completes
 /// only after the transaction holding its rows has committed. If a group fails, its batches are retried one by
-/// one so a single failure never fails its neighbours.
+/// one so a single failure never fails its neighbours. Each writer loop keeps one connection open (with its staging
+/// table) for as long as it works, and opens a new one after any failure.
 /// </summary>
 internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
 {
@@ -48,6 +49,7 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
 
     private async Task LoopAsync()
     {
+        await using var session = new Session(_dataSource);
         var group = new List<Pending>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -64,14 +66,14 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
             }
             try
             {
-                await CommitAsync(group).ConfigureAwait(false);
+                await CommitAsync(session, group).ConfigureAwait(false);
                 group.ForEach(p => p.Done.TrySetResult());
             }
             catch (Exception) when (group.Count > 1)
             {
                 foreach (var p in group)
                 {
-                    await CommitAloneAsync(p).ConfigureAwait(false);
+                    await CommitAloneAsync(session, p).ConfigureAwait(false);
                 }
             }
             catch (Exception ex)
@@ -81,11 +83,11 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task CommitAloneAsync(Pending p)
+    private async Task CommitAloneAsync(Session session, Pending p)
     {
         try
         {
-            await CommitAsync([p]).ConfigureAwait(false);
+            await CommitAsync(session, [p]).ConfigureAwait(false);
             p.Done.TrySetResult();
         }
         catch (Exception ex)
@@ -94,7 +96,7 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task CommitAsync(List<Pending> group)
+    private async Task CommitAsync(Session session, List<Pending> group)
     {
         var positions = group.Count == 1 ? group[0].Positions : group.SelectMany(p => p.Positions).ToList();
         var events = group.Count == 1 ? group[0].Events : group.SelectMany(p => p.Events).ToList();
@@ -102,15 +104,62 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
         {
             await _positionStore.EnsurePartitionsAsync(positions, CancellationToken.None).ConfigureAwait(false);
         }
-        await using var conn = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var tx = await conn.BeginTransactionAsync().ConfigureAwait(false);
-        if (positions.Count > 0)
+        var conn = await session.OpenAsync().ConfigureAwait(false);
+        try
         {
-            await PositionStore.WriteAsync(conn, tx, positions, CancellationToken.None).ConfigureAwait(false);
+            await using var tx = await conn.BeginTransactionAsync().ConfigureAwait(false);
+            if (positions.Count > 0)
+            {
+                await PositionStore.WriteAsync(conn, tx, positions, CancellationToken.None).ConfigureAwait(false);
+            }
+            await DeliveryEventStore.WriteAsync(conn, tx, events, CancellationToken.None).ConfigureAwait(false);
+            await tx.CommitAsync().ConfigureAwait(false);
         }
-        await DeliveryEventStore.WriteAsync(conn, tx, events, CancellationToken.None).ConfigureAwait(false);
-        await tx.CommitAsync().ConfigureAwait(false);
+        catch
+        {
+            // Whatever failed (the server, the network, a row), the next commit starts on a fresh connection.
+            await session.ResetAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private sealed record Pending(IReadOnlyList<PositionRecord> Positions, IReadOnlyList<DeliveryEventRecord> Events, TaskCompletionSource Done);
+
+    /// <summary>One writer loop's connection, opened on first use with its staging table.</summary>
+    private sealed class Session(NpgsqlDataSource dataSource) : IAsyncDisposable
+    {
+        private NpgsqlConnection? _connection;
+
+        public async Task<NpgsqlConnection> OpenAsync()
+        {
+            if (_connection is { State: System.Data.ConnectionState.Open } open)
+            {
+                return open;
+            }
+            await ResetAsync().ConfigureAwait(false);
+            var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            try
+            {
+                await PositionStore.CreateStagingAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+            _connection = connection;
+            return connection;
+        }
+
+        public async ValueTask ResetAsync()
+        {
+            if (_connection is { } c)
+            {
+                _connection = null;
+                await c.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ResetAsync();
+    }
 }

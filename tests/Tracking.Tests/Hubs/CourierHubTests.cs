@@ -1,4 +1,5 @@
 using Delivery.Testing;
+using Delivery.Tracking.Hubs;
 using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Live;
 using Delivery.Tracking.Routes;
@@ -32,6 +33,28 @@ public sealed class CourierHubTests(TestDatabase db) : IClassFixture<TestDatabas
         // The first fix of the day told each waiting customer once that the parcel is out for delivery.
         Assert.Equal(day.Route.Stops.Select(s => s.StopId).Order(),
             host.Notifier.Sent.Where(n => n.Kind == "out_for_delivery").Select(n => n.StopId).Order());
+    }
+
+    [Fact]
+    public async Task SendPositions_MessagePackTabletAndCustomer_SameAckAndPushesAsJson()
+    {
+        await using var day = await DayScenario.CreateAsync(db);
+        await using var host = await day.StartHostAsync();
+        var customer = await host.ConnectAsync("/hubs/live", null, HubWireProtocol.MessagePack);
+        var positions = new Inbox<CourierPosition>(customer, "Position");
+        var etas = new Inbox<StopEtaUpdate>(customer, "Eta");
+        var view = await customer.InvokeAsync<CustomerView>("TrackOrder", day.Route.Stops[0].Token);
+        var courier = await host.ConnectAsync("/hubs/courier", day.CourierToken, HubWireProtocol.MessagePack);
+
+        var ack = await Send(courier, new CourierBatch(null, [day.Fix(1, 0.1, -10), day.Fix(2, 0.2)],
+            [new CourierEventReport("e1", day.Route.Stops[0].StopId, "note", day.Clock.GetUtcNow(), Note: "ring twice")]));
+
+        Assert.Equal(StopStatus.Open, view.Status);
+        Assert.Equal((2L, 2, "e1"), (ack.HighestDurableSeq!.Value, ack.PositionsAccepted, Assert.Single(ack.EventsAccepted)));
+        Assert.Empty(ack.Rejections);
+        var pushed = await positions.WaitForAsync(_ => true);
+        Assert.Equal((day.Clock.GetUtcNow(), day.Route.RouteId), (pushed.RecordedAt, pushed.RouteId));
+        Assert.Equal(day.Route.Stops[0].StopId, (await etas.WaitForAsync(_ => true)).StopId);
     }
 
     [Fact]

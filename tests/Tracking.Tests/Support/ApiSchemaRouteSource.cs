@@ -22,6 +22,17 @@ public sealed class ApiSchemaRouteSource(NpgsqlDataSource dataSource) : IPublish
             ? LoadAsync(RouteSelect + " WHERE r.courier_id = $1 AND p.plan_date = $2", [id, date], cancellationToken)
             : Task.FromResult<PublishedRoute?>(null);
 
+    public async Task<string?> GetCourierTimeZoneAsync(string courierId, CancellationToken cancellationToken = default)
+    {
+        if (!long.TryParse(courierId, out var id))
+        {
+            return null;
+        }
+        await using var cmd = dataSource.CreateCommand("SELECT d.time_zone FROM couriers c JOIN depots d ON d.id = c.depot_id WHERE c.id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (string?)await cmd.ExecuteScalarAsync(cancellationToken);
+    }
+
     public Task<PublishedRoute?> GetRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
         long.TryParse(routeId, out var id)
             ? LoadAsync(RouteSelect + " WHERE r.id = $1", [id], cancellationToken)

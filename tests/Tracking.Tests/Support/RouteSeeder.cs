@@ -16,7 +16,8 @@ public sealed record SeededRoute(string RouteId, string CourierId, string DepotI
 public static class RouteSeeder
 {
     public static async Task<SeededRoute> SeedAsync(
-        NpgsqlDataSource ds, DateOnly date, DateTimeOffset start, (double Lat, double Lon) depot, IReadOnlyList<StopSpec> stops, string? depotId = null)
+        NpgsqlDataSource ds, DateOnly date, DateTimeOffset start, (double Lat, double Lon) depot, IReadOnlyList<StopSpec> stops, string? depotId = null,
+        string timeZone = "UTC")
     {
         await using var conn = await ds.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
@@ -32,8 +33,8 @@ public static class RouteSeeder
         }
         var now = DateTimeOffset.UtcNow;
         var depotKey = depotId is null
-            ? await Id("INSERT INTO depots (code, name, location, time_zone, created_at) VALUES ($1, 'Test depot', ST_SetSRID(ST_MakePoint($2, $3), 4326), 'UTC', $4) RETURNING id",
-                "D" + tag, depot.Lon, depot.Lat, now)
+            ? await Id("INSERT INTO depots (code, name, location, time_zone, created_at) VALUES ($1, 'Test depot', ST_SetSRID(ST_MakePoint($2, $3), 4326), $5, $4) RETURNING id",
+                "D" + tag, depot.Lon, depot.Lat, now, timeZone)
             : long.Parse(depotId);
         var vehicle = await Id("INSERT INTO vehicles (depot_id, code, capacity_weight_g, capacity_volume_cm3, capacity_items) VALUES ($1, $2, 1000000, 1000000, 100) RETURNING id", depotKey, "V" + tag);
         var courier = await Id("INSERT INTO couriers (depot_id, name, created_at) VALUES ($1, $2, $3) RETURNING id", depotKey, "Courier " + tag, now);

@@ -1,4 +1,5 @@
 using Delivery.Testing;
+using Delivery.Tracking.Hubs;
 using Delivery.Tracking.Notifications;
 using Delivery.Tracking.Routes;
 using Microsoft.AspNetCore.Authentication;
@@ -80,12 +81,9 @@ public sealed class TrackingTestHost : IAsyncDisposable
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>A started hub connection with <paramref name="token"/> (see <see cref="TestAuthHandler"/>).</summary>
-    public async Task<HubConnection> ConnectAsync(string path, string? token)
+    public async Task<HubConnection> ConnectAsync(string path, string? token, HubWireProtocol protocol = HubWireProtocol.Json)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Address, path), o => o.AccessTokenProvider = () => Task.FromResult(token))
-            .AddJsonProtocol(o => TrackingServiceCollectionExtensions.ConfigureJson(o.PayloadSerializerOptions))
-            .Build();
+        var connection = TrackingHubConnection.Build(new Uri(Address, path), token, protocol);
         // The server's clock may be fake (no keep-alive pings): do not let the client give up on it.
         connection.ServerTimeout = TimeSpan.FromMinutes(10);
         await connection.StartAsync();

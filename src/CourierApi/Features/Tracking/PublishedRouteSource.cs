@@ -26,6 +26,11 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             ? await ReadAsync(RouteColumns + " AND r.courier_id = $1 AND p.plan_date = $2 LIMIT 1", id, date)
             : null;
 
+    public async Task<string?> GetCourierTimeZoneAsync(string courierId, CancellationToken cancellationToken = default) =>
+        long.TryParse(courierId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await db.ScalarAsync<string?>("SELECT d.time_zone FROM couriers c JOIN depots d ON d.id = c.depot_id WHERE c.id = $1", id)
+            : null;
+
     public async Task<PublishedRoute?> GetRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
         long.TryParse(routeId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? await ReadAsync(RouteColumns + " AND r.id = $1", id)
