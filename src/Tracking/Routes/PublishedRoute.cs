@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Delivery.Tracking.Routes;
 
 /// <summary>
@@ -78,7 +80,8 @@ public sealed record OrderLine(string Sku, int Quantity, decimal UnitPrice);
 /// <param name="Date">Service date of the route.</param>
 public sealed record TrackingTarget(string RouteId, string StopId, string CourierId, DateOnly Date);
 
-/// <summary>Where a stop stands.</summary>
+/// <summary>Where a stop stands; written as its name in JSON everywhere (REST and hubs), not as a number.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StopStatus>))]
 public enum StopStatus
 {
     /// <summary>Not yet reached.</summary>

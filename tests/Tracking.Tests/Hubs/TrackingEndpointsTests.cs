@@ -33,7 +33,8 @@ public sealed class TrackingEndpointsTests(TestDatabase db) : IClassFixture<Test
             new { kind = "failed", occurredAt = DayScenario.Start });
         var ok = await http.PostAsJsonAsync($"/api/v1/routes/{day.Route.RouteId}/stops/{stop.StopId}/paper-outcome",
             new { kind = "delivered", occurredAt = DayScenario.Start.AddMinutes(20) });
-        var view = await http.GetFromJsonAsync<CustomerView>($"/api/v1/tracking/{stop.Token}", Json);
+        var raw = await http.GetStringAsync($"/api/v1/tracking/{stop.Token}");
+        var view = JsonSerializer.Deserialize<CustomerView>(raw, Json);
         var unknown = await http.GetAsync("/api/v1/tracking/nope");
         var reversed = await http.GetAsync("/api/v1/analytics/window-hits?from=2026-12-02&to=2026-12-01");
 
@@ -41,6 +42,7 @@ public sealed class TrackingEndpointsTests(TestDatabase db) : IClassFixture<Test
         Assert.Contains("\"reason\"", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         Assert.Equal(StopStatus.Delivered, view!.Status);
+        Assert.Contains("\"status\":\"Delivered\"", raw);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
         Assert.Contains("\"to\"", await reversed.Content.ReadAsStringAsync());
