@@ -31,7 +31,7 @@ internal sealed class RoutingSession : IDisposable
     /// Below it the first solution takes milliseconds, and one uninterrupted solve measured better on Solomon at 5 s
     /// (3.47% against 3.84% average gap with the two-phase search on every size).
     /// </summary>
-    private const int TwoPhaseMinOrders = 200;
+    internal const int TwoPhaseMinOrders = 200;
 
     /// <summary>Longest a first solution may take before the search gives up on the model.</summary>
     private static readonly TimeSpan FirstSolutionCeiling = TimeSpan.FromMinutes(10);

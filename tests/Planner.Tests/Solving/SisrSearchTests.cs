@@ -175,4 +175,17 @@ public sealed class SisrSearchTests
             Assert.NotNull(RouteScheduler.Schedule(ix, v, best.Routes[v]).Route);
         }
     }
+
+    [Fact]
+    public void Plan_LargeEvening_SearchBuildsItsOwnPlanBesideOrTools_AndEveryOrderIsAccountedFor()
+    {
+        // From 200 orders one core builds a plan by ruin and recreate from nothing while OR-Tools builds its own.
+        var problem = TestWorld.Random(240, 30, seed: 8, capacity: 40).Build(PlanObjective.FewestVehiclesThenTravel);
+
+        var result = TestWorld.Solve(problem, TestWorld.Settings(2, workers: 2));
+
+        Assert.Equal(240, result.Routes.Sum(r => r.Stops.Count) + result.Unassigned.Count);
+        Assert.Contains("sisr", result.Statistics.Strategy, StringComparison.Ordinal);
+        Assert.All(result.Unassigned, u => Assert.False(string.IsNullOrWhiteSpace(u.Detail)));
+    }
 }

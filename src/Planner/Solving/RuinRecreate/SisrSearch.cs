@@ -119,6 +119,28 @@ internal sealed class SisrSearch
         {
             return (best, bestCost);
         }
+        // Orders left out at the start (all of them when starting from an empty plan) are inserted greedily first,
+        // so that fleet minimisation starts from a complete plan.
+        for (var fill = 0; fill < 3 && _absentCur.Count > 0 && !ct.IsCancellationRequested; fill++)
+        {
+            Steps++;
+            var filled = Step(curCost);
+            if (filled < curCost)
+            {
+                Commit();
+                curCost = filled;
+            }
+            else
+            {
+                Revert();
+            }
+        }
+        if (curCost < bestCost)
+        {
+            bestCost = curCost;
+            best = Snapshot();
+            onBest?.Invoke(best, bestCost);
+        }
         var began = time.GetTimestamp();
         if (_m.Ix.Cost.VehicleCost > 0 && _p.FleetShare > 0)
         {
@@ -606,7 +628,16 @@ internal sealed class SisrSearch
                 count += r.Count + 1;
             }
         }
-        return count == 0 ? 1 : Math.Max(1, (double)arcs / count);
+        if (count == 0)
+        {
+            // Nothing routed yet (a search started from an empty plan): half the mean cost from a depot to an order.
+            foreach (var o in _orders)
+            {
+                arcs += _depotCost[o];
+            }
+            return Math.Max(1, arcs / (2.0 * _orders.Length));
+        }
+        return Math.Max(1, (double)arcs / count);
     }
 
     private Solution Snapshot()
