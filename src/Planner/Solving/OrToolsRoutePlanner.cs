@@ -90,10 +90,12 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         if (UseSisr && SisrImprover.Applies(scope))
         {
             // OR-Tools builds the first plans (and improves them briefly); ruin and recreate then takes over.
-            best = FirstPlans(ix, scope, baseline, warm, settings, deadline, tracker, cancellationToken);
+            // One search model (arrays, neighbour lists) for every ruin-and-recreate search of this plan.
+            var model = new SearchModel(ix, scope);
+            best = FirstPlans(model, scope, baseline, warm, settings, deadline, tracker, cancellationToken);
             // A re-plan accepts only improvements, so stops move only when that makes the plan cheaper.
             var sisr = warm ? Sisr with { StartTemperature = 0, FinalTemperature = 0 } : Sisr;
-            best = SisrImprover.Run(ix, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
+            best = SisrImprover.Run(model, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
         }
         else if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
@@ -131,8 +133,9 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     /// <see cref="RoutingSession.TwoPhaseMinOrders"/> orders one core builds a plan by ruin and recreate from
     /// nothing while OR-Tools works on the others, and the better of the two goes on.
     /// </summary>
-    private Portfolio.Outcome FirstPlans(ProblemIndex ix, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, DateTimeOffset deadline, ProgressTracker tracker, CancellationToken ct)
+    private Portfolio.Outcome FirstPlans(SearchModel model, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, DateTimeOffset deadline, ProgressTracker tracker, CancellationToken ct)
     {
+        var ix = model.Ix;
         var share = settings.TimeLimit * SisrPortfolioShare;
         if (warm || settings.Workers < 2 || scope.Orders.Length < RoutingSession.TwoPhaseMinOrders)
         {
@@ -145,7 +148,7 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         {
             if (w == 0)
             {
-                var own = SisrImprover.Run(ix, scope, empty, Sisr, 1, settings.Seed + 1, deadline, _time, tracker, handover.Token);
+                var own = SisrImprover.Run(model, scope, empty, Sisr, 1, settings.Seed + 1, deadline, _time, tracker, handover.Token);
                 // Time is up before OR-Tools had its first solution: stop it, this plan is the answer.
                 stopOrTools.Cancel();
                 return own;

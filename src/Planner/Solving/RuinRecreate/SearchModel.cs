@@ -80,7 +80,17 @@ internal sealed class SearchModel
         }
         ClassCount = classes.Count;
         Penalty = Enumerable.Range(0, orders).Select(ix.Cost.Penalty).ToArray();
+        var scopeOrders = scope.Orders;
+        _neighbours = new Lazy<int[][]>(() => NearestOrders(this, scopeOrders));
     }
+
+    private readonly Lazy<int[][]> _neighbours;
+
+    /// <summary>
+    /// For each order of the scope, the scope's orders by arc cost from it (itself first, at most 150): where ruin
+    /// walks from its seed. Computed once per model, on first use, and shared by every search on it.
+    /// </summary>
+    public int[][] Neighbours => _neighbours.Value;
 
     public ProblemIndex Ix { get; }
 
@@ -183,5 +193,26 @@ internal sealed class SearchModel
             }
         }
         return Never;
+    }
+
+    /// <summary>Each order's orders by arc cost from it, itself first (ruin walks this list from a random seed).</summary>
+    private static int[][] NearestOrders(SearchModel m, int[] orders)
+    {
+        var keep = Math.Min(orders.Length, 150);
+        var result = new int[m.Ix.Problem.Orders.Count][];
+        var keys = new long[orders.Length];
+        var buffer = new int[orders.Length];
+        foreach (var o in orders)
+        {
+            var node = m.Node(o);
+            for (var i = 0; i < orders.Length; i++)
+            {
+                buffer[i] = orders[i];
+                keys[i] = orders[i] == o ? -1 : m.Cost(node, m.Node(orders[i]));
+            }
+            Array.Sort(keys, buffer);
+            result[o] = buffer.AsSpan(0, keep).ToArray();
+        }
+        return result;
     }
 }

@@ -73,7 +73,7 @@ internal sealed class SisrSearch
         _classStamp = new int[Math.Max(1, model.ClassCount)];
         _sortKey = new long[orderCount];
 
-        _neighbours = Neighbours(model, _orders);
+        _neighbours = model.Neighbours;
         _size = new double[orderCount];
         _depotCost = new long[orderCount];
         var maxCap = new long[SearchModel.Dims];
@@ -648,27 +648,6 @@ internal sealed class SisrSearch
             routes[r.Vehicle] = r.Orders.AsSpan(0, r.Count).ToArray();
         }
         return new Solution(routes);
-    }
-
-    /// <summary>Each order's orders by arc cost from it, itself first (ruin walks this list from a random seed).</summary>
-    private static int[][] Neighbours(SearchModel m, int[] orders)
-    {
-        var keep = Math.Min(orders.Length, 150);
-        var result = new int[m.Ix.Problem.Orders.Count][];
-        var keys = new long[orders.Length];
-        var buffer = new int[orders.Length];
-        foreach (var o in orders)
-        {
-            var node = m.Node(o);
-            for (var i = 0; i < orders.Length; i++)
-            {
-                buffer[i] = orders[i];
-                keys[i] = orders[i] == o ? -1 : m.Cost(node, m.Node(orders[i]));
-            }
-            Array.Sort(keys, buffer);
-            result[o] = buffer.AsSpan(0, keep).ToArray();
-        }
-        return result;
     }
 
     /// <summary>xoshiro256** — fast, seedable, no allocation.</summary>
