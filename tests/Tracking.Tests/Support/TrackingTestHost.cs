@@ -72,7 +72,6 @@ public sealed class TrackingTestHost : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTracking();
-        app.MapTrackingApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new TrackingTestHost(app, new Uri(address), notifier);
