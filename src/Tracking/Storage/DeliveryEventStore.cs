@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Live;
+using Delivery.Tracking.Notifications;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,8 +19,13 @@ public sealed class DeliveryEventStore
         "reason, refused_items, recalculated_total, note, window_start, window_end, corrects, entered_by";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NotificationOutbox? _outbox;
 
-    internal DeliveryEventStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    internal DeliveryEventStore(NpgsqlDataSource dataSource, NotificationOutbox? outbox = null)
+    {
+        _dataSource = dataSource;
+        _outbox = outbox;
+    }
 
     /// <summary>Stores <paramref name="events"/>; returns the keys that were new.</summary>
     public async Task<IReadOnlySet<string>> AppendAsync(IReadOnlyList<DeliveryEventRecord> events, CancellationToken cancellationToken = default)
@@ -28,6 +34,10 @@ public sealed class DeliveryEventStore
         await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var inserted = await WriteAsync(conn, tx, events, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (events.Any(e => e.IsHandover))
+        {
+            _outbox?.Wake();
+        }
         return inserted;
     }
 
@@ -44,6 +54,11 @@ public sealed class DeliveryEventStore
         QueryAsync($"SELECT {Columns} FROM delivery_events WHERE occurred_at >= $1 AND occurred_at < $2 AND corrected_by IS NULL ORDER BY occurred_at, id",
             [from.ToUniversalTime(), to.ToUniversalTime()], cancellationToken);
 
+    /// <summary>
+    /// Inserts <paramref name="events"/> in the caller's transaction; a new handover queues its customer notification
+    /// (delivered or failed) in the same statement, keyed (order, kind, <c>handover</c>): however often and from wherever
+    /// (tablet, paper) the same handover is stored, the customer is told once.
+    /// </summary>
     internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, CancellationToken ct)
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
@@ -54,9 +69,16 @@ public sealed class DeliveryEventStore
         await using var batch = new NpgsqlBatch(conn, tx);
         foreach (var e in events)
         {
-            var cmd = new NpgsqlBatchCommand(
-                $"INSERT INTO delivery_events ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) " +
-                "ON CONFLICT (event_key) DO NOTHING RETURNING event_key");
+            const string insert = $"INSERT INTO delivery_events ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) " +
+                "ON CONFLICT (event_key) DO NOTHING RETURNING event_key";
+            var cmd = new NpgsqlBatchCommand(e.IsHandover
+                ? $"""
+                  WITH e AS ({insert}),
+                  n AS (INSERT INTO notification_outbox (order_id, kind, cause, depot_id, payload) SELECT $19, $20, 'handover', $21, $22 FROM e
+                        ON CONFLICT (order_id, kind, cause) DO NOTHING)
+                  SELECT event_key FROM e
+                  """
+                : insert);
             object?[] values =
             [
                 e.EventKey, e.CourierId, e.DepotId, e.RouteId, e.PlanVersion, e.StopId, e.OrderId, KindText(e.Kind),
@@ -80,6 +102,18 @@ public sealed class DeliveryEventStore
                     p.NpgsqlDbType = i is 14 or 15 ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Text;
                 }
                 cmd.Parameters.Add(p);
+            }
+            if (e.IsHandover)
+            {
+                var kind = e.Kind == DeliveryEventKind.Failed ? "failed" : "delivered";
+                cmd.Parameters.Add(new NpgsqlParameter { Value = e.OrderId });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = kind });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = e.DepotId });
+                cmd.Parameters.Add(new NpgsqlParameter
+                {
+                    NpgsqlDbType = NpgsqlDbType.Jsonb,
+                    Value = NotificationOutbox.Json(new CustomerNotification(kind, e.RouteId, e.StopId, e.OrderId, null, e.WindowEndUtc, e.OccurredAt.ToUniversalTime())),
+                });
             }
             batch.BatchCommands.Add(cmd);
             if (e.Corrects is not null)
