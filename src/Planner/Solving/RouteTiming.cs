@@ -43,52 +43,10 @@ public static class RouteTiming
     {
         var vehicle = ix.Problem.Vehicles[v];
         var positions = vehicle.Break is null ? [-1] : Enumerable.Range(0, orders.Count + 1).ToArray();
-        return positions.Select(k => Simulate(ix, v, orders, k))
+        return positions.Select(k => RouteScheduler.Simulate(ix, v, orders, vehicle.Shift.Start, k, relaxed: true).Route!)
             .OrderBy(r => Check(ix.Problem, r).Count)
             .ThenBy(r => r.EndSeconds)
             .First();
-    }
-
-    /// <summary><see cref="RouteScheduler.Simulate"/> without giving up: a closed window is served on arrival, a late break taken late.</summary>
-    private static PlannedRoute Simulate(ProblemIndex ix, int v, IReadOnlyList<int> orders, int breakAfter)
-    {
-        var p = ix.Problem;
-        var vehicle = p.Vehicles[v];
-        var stops = new List<PlannedStop>(orders.Count);
-        PlannedBreak? plannedBreak = null;
-        var t = vehicle.Shift.Start;
-        var prev = ix.StartNode[v];
-        long distance = 0, travel = 0;
-        var load = Load.Zero;
-        for (var i = 0; i <= orders.Count; i++)
-        {
-            if (i == breakAfter && vehicle.Break is { } b)
-            {
-                var start = t < b.Window.Start ? b.Window.Start : t;
-                plannedBreak = new PlannedBreak(start, b.DurationSeconds, i);
-                t = start + b.DurationSeconds;
-            }
-            var node = i < orders.Count ? p.OrderNode(orders[i]) : ix.EndNode[v];
-            var arrival = t + p.Matrix.Duration(prev, node);
-            distance += p.Matrix.Distance(prev, node);
-            travel += p.Matrix.Duration(prev, node);
-            prev = node;
-            if (i == orders.Count)
-            {
-                t = arrival;
-                break;
-            }
-            var order = p.Orders[orders[i]];
-            var (serviceStart, window) = RouteScheduler.ServiceStart(order, arrival);
-            if (serviceStart < 0)
-            {
-                (serviceStart, window) = (arrival, order.Windows.Count - 1);
-            }
-            load += order.Demand;
-            t = serviceStart + order.ServiceSeconds;
-            stops.Add(new PlannedStop(order.Id, arrival, serviceStart, t, window, load));
-        }
-        return new PlannedRoute(vehicle.Id, stops, vehicle.Shift.Start, t, distance, travel, plannedBreak);
     }
 
     /// <summary>The validator's findings on one route, without the ones about reported numbers (the schedule is computed, not reported).</summary>
