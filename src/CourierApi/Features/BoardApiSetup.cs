@@ -1,3 +1,4 @@
+using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Tiles;
 
 namespace Delivery.CourierApi.Features;
@@ -11,12 +12,15 @@ internal static class BoardApiSetup
     public static WebApplicationBuilder AddBoardApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoadTileSource>();
+        builder.Services.AddSingleton<ShopMappingStore>();
+        builder.Services.AddSingleton<CsvImport>();
         return builder;
     }
 
     public static WebApplication MapBoardApi(this WebApplication app)
     {
         app.MapTiles();
+        app.MapImportPreview();
         return app;
     }
 }
