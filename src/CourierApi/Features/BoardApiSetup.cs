@@ -1,4 +1,5 @@
 using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.Tiles;
 
 namespace Delivery.CourierApi.Features;
@@ -21,6 +22,7 @@ internal static class BoardApiSetup
     {
         app.MapTiles();
         app.MapImportPreview();
+        app.MapPlanChanges();
         return app;
     }
 }

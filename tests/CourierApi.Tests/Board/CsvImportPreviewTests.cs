@@ -14,7 +14,7 @@ namespace Delivery.CourierApi.Tests.Board;
 /// <summary>A shop's own export (semicolon, Windows-1251, decimal comma, Russian headers) through the preview and the import.</summary>
 public sealed class CsvImportPreviewTests(DeliveryApiFactory api) : IClassFixture<DeliveryApiFactory>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Five rows: line 4 has a latitude that is not a number, line 6 a time that does not exist.</summary>
     private static byte[] ShopFile()

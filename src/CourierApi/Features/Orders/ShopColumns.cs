@@ -4,6 +4,7 @@ using Delivery.CourierApi.Hosting;
 namespace Delivery.CourierApi.Features.Orders;
 
 /// <summary>Where a column mapping came from: the request, what was remembered for the shop, or guessed from the header names.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MappingSource>))]
 public enum MappingSource
 {
     /// <summary>Every column guessed from the header names.</summary>
