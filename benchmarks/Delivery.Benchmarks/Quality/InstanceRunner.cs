@@ -13,9 +13,9 @@ namespace Delivery.Benchmarks.Quality;
 /// </summary>
 internal sealed class InstanceRunner(QualityOptions options)
 {
-    private readonly OrToolsRoutePlanner _planner = options.Planner;
+    private readonly OrToolsRoutePlanner _planner = new();
 
-    private SolverSettings Settings => new() { TimeLimit = TimeSpan.FromSeconds(options.Seconds), Workers = Environment.ProcessorCount };
+    private SolverSettings Settings => options.Search with { TimeLimit = TimeSpan.FromSeconds(options.Seconds), Workers = Environment.ProcessorCount };
 
     public InstanceOutcome Run(string file, BestKnownSolution? bks)
     {

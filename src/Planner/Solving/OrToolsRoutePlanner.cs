@@ -10,9 +10,7 @@ namespace Delivery.Planner.Solving;
 /// first takes vehicles out). Every returned route is re-timed with the validator's semantics.
 /// </summary>
 /// <remarks>
-/// Measured on Solomon at 5 s (README): the portfolio alone 3.47% above best-known, with ruin and recreate 0.6%.
-/// Without it (<see cref="UseSisr"/> false, the benchmarks' <c>--no-sisr</c>) the portfolio is followed by
-/// large-neighbourhood search over groups of nearby routes as OR-Tools sub-problems.
+/// Measured on Solomon at 5 s (README): the portfolio alone 3.47% above best-known, with ruin and recreate 0.33%.
 /// </remarks>
 /// <threadsafety>Stateless: one instance may plan several problems at once.</threadsafety>
 public sealed class OrToolsRoutePlanner : IRoutePlanner
@@ -30,27 +28,6 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     {
         _time = time;
     }
-
-    /// <summary>Share of the time limit given to the portfolio; the rest goes to large-neighbourhood search.</summary>
-    internal double PortfolioShare { get; init; } = 0.5;
-
-    /// <summary>Portfolio time per order before LNS starts, seconds.</summary>
-    internal double PortfolioSecondsPerOrder { get; init; } = 0.05;
-
-    /// <summary>Orders per LNS sub-problem.</summary>
-    internal int LnsTargetOrders { get; init; } = 40;
-
-    /// <summary>Problems with fewer orders than this are solved by the portfolio alone.</summary>
-    internal int LnsMinOrders { get; init; } = 30;
-
-    /// <summary>Improve the OR-Tools plan by ruin and recreate (SISR) when the problem allows it.</summary>
-    internal bool UseSisr { get; init; } = true;
-
-    /// <summary>Share of the time limit the OR-Tools portfolio gets before ruin and recreate takes over.</summary>
-    internal double SisrPortfolioShare { get; init; } = 0.1;
-
-    /// <summary>Settings of the ruin-and-recreate searches.</summary>
-    internal SisrParameters Sisr { get; init; } = new();
 
     /// <inheritdoc />
     public PlanResult Plan(PlanningProblem problem, SolverSettings settings, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -87,26 +64,19 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         var baseline = Baseline(ix, scope);
         var warm = problem.PreviousRoutes.Count > 0;
         var best = Portfolio.Evaluate(ix, scope, baseline, "none");
-        if (UseSisr && SisrImprover.Applies(scope))
+        if (SisrImprover.Applies(scope))
         {
             // OR-Tools builds the first plans (and improves them briefly); ruin and recreate then takes over.
             // One search model (arrays, neighbour lists) for every ruin-and-recreate search of this plan.
             var model = new SearchModel(ix, scope);
             best = FirstPlans(model, scope, baseline, warm, settings, deadline, tracker, cancellationToken);
             // A re-plan accepts only improvements, so stops move only when that makes the plan cheaper.
-            var sisr = warm ? Sisr with { StartTemperature = 0, FinalTemperature = 0 } : Sisr;
+            var sisr = warm ? settings.RuinRecreate with { StartTemperature = 0, FinalTemperature = 0 } : settings.RuinRecreate;
             best = SisrImprover.Run(model, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
         }
         else if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
-            var portfolioTime = PortfolioTime(settings.TimeLimit, scope);
-            var configs = SearchConfig.Portfolio;
-            best = Portfolio.Run(ix, scope, baseline, warm, configs, settings.Workers, portfolioTime, tracker, cancellationToken);
-            if (portfolioTime < settings.TimeLimit)
-            {
-                var lns = new LnsImprover(ix, scope, best, tracker) { TargetOrders = LnsTargetOrders, Configs = configs.Take(2).ToList() };
-                best = lns.Run(settings.Workers, settings.Seed, deadline, _time, cancellationToken);
-            }
+            best = Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit, tracker, cancellationToken);
         }
 
         var solution = best.Solution;
@@ -127,7 +97,7 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     }
 
     /// <summary>
-    /// The OR-Tools portfolio's plans for the first <see cref="SisrPortfolioShare"/> of the time. On a large evening
+    /// The OR-Tools portfolio's plans for the first <see cref="SolverSettings.OrToolsShare"/> of the time. On a large evening
     /// OR-Tools' first solution alone can take longer than the whole limit (about 10 s for 1,000 orders; measured: a
     /// 10 s plan job on 1,000 orders drove 1,608 km where 30 s gave 563 km), so from
     /// <see cref="RoutingSession.TwoPhaseMinOrders"/> orders one core builds a plan by ruin and recreate from
@@ -136,7 +106,7 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     private Portfolio.Outcome FirstPlans(SearchModel model, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, DateTimeOffset deadline, ProgressTracker tracker, CancellationToken ct)
     {
         var ix = model.Ix;
-        var share = settings.TimeLimit * SisrPortfolioShare;
+        var share = settings.TimeLimit * settings.OrToolsShare;
         if (warm || settings.Workers < 2 || scope.Orders.Length < RoutingSession.TwoPhaseMinOrders)
         {
             return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, share, tracker, ct);
@@ -148,7 +118,7 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         {
             if (w == 0)
             {
-                var own = SisrImprover.Run(model, scope, empty, Sisr, 1, settings.Seed + 1, deadline, _time, tracker, handover.Token);
+                var own = SisrImprover.Run(model, scope, empty, settings.RuinRecreate, 1, settings.Seed + 1, deadline, _time, tracker, handover.Token);
                 // Time is up before OR-Tools had its first solution: stop it, this plan is the answer.
                 stopOrTools.Cancel();
                 return own;
@@ -163,22 +133,6 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
             }
         });
         return results.OrderBy(o => o.Unassigned).ThenBy(o => o.Cost).First();
-    }
-
-    /// <summary>
-    /// The portfolio's share of the time: at least <see cref="PortfolioShare"/>, and all of it until the searches had
-    /// <see cref="PortfolioSecondsPerOrder"/> per order (measured: on 100-customer instances at 5 s, giving time to LNS
-    /// made plans worse; at 30 s, LNS on half the time cut the gap on hard instances by a third).
-    /// </summary>
-    private TimeSpan PortfolioTime(TimeSpan limit, SolveScope scope)
-    {
-        if (scope.Orders.Length < LnsMinOrders || scope.Vehicles.Length < 2)
-        {
-            return limit;
-        }
-        var wanted = TimeSpan.FromSeconds(scope.Orders.Length * PortfolioSecondsPerOrder);
-        var floor = limit * PortfolioShare;
-        return wanted > limit ? limit : wanted < floor ? floor : wanted;
     }
 
     /// <summary>Times each locked route as given; a locked sequence that cannot be driven is an input error.</summary>

@@ -92,7 +92,7 @@ internal sealed class RoutingSession : IDisposable
         return routes;
     }
 
-    /// <summary>Frees the native model now rather than at finalization (LNS builds many small models).</summary>
+    /// <summary>Frees the native model now rather than at finalization (the model of a large problem holds much native memory).</summary>
     public void Dispose()
     {
         Routing.Dispose();

@@ -12,7 +12,7 @@ internal static class SisrImprover
     /// <summary>True when there is something to search: orders and vehicles in scope.</summary>
     public static bool Applies(SolveScope scope) => scope.Orders.Length > 1 && scope.Vehicles.Length > 0;
 
-    public static Portfolio.Outcome Run(SearchModel model, SolveScope scope, Portfolio.Outcome start, SisrParameters parameters, int workers, int seed, DateTimeOffset deadline, TimeProvider time, ProgressTracker tracker, CancellationToken ct)
+    public static Portfolio.Outcome Run(SearchModel model, SolveScope scope, Portfolio.Outcome start, RuinRecreateSettings parameters, int workers, int seed, DateTimeOffset deadline, TimeProvider time, ProgressTracker tracker, CancellationToken ct)
     {
         var left = deadline - time.GetUtcNow();
         if (left <= TimeSpan.Zero || ct.IsCancellationRequested)

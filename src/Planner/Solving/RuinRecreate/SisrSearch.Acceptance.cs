@@ -1,0 +1,145 @@
+namespace Delivery.Planner.Solving.RuinRecreate;
+
+/// <summary>Acceptance: the search loop with simulated annealing, and committing or reverting a step.</summary>
+internal sealed partial class SisrSearch
+{
+    /// <summary>
+    /// Searches until <paramref name="deadline"/> (a timestamp of <paramref name="time"/>) or cancellation; returns the
+    /// best solution found (the starting routes of vehicles it does not handle unchanged) and its cost in the search's
+    /// terms (routes it handles plus penalties of its orders left out). <paramref name="onBest"/> sees each new best.
+    /// </summary>
+    public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, Action<Solution, long>? onBest = null)
+    {
+        Load(_start);
+        var curCost = TotalCost(_cur, _absentCur);
+        var bestCost = curCost;
+        var best = Snapshot();
+        if (_orders.Length == 0 || _cur.Length == 0)
+        {
+            return (best, bestCost);
+        }
+        // Orders left out at the start (all of them when starting from an empty plan) are inserted greedily first,
+        // so that fleet minimisation starts from a complete plan.
+        for (var fill = 0; fill < 3 && _absentCur.Count > 0 && !ct.IsCancellationRequested; fill++)
+        {
+            Steps++;
+            var filled = Step(curCost);
+            if (filled < curCost)
+            {
+                Commit();
+                curCost = filled;
+            }
+            else
+            {
+                Revert();
+            }
+        }
+        if (curCost < bestCost)
+        {
+            bestCost = curCost;
+            best = Snapshot();
+            onBest?.Invoke(best, bestCost);
+        }
+        var began = time.GetTimestamp();
+        if (_m.Ix.Cost.VehicleCost > 0 && _p.FleetShare > 0)
+        {
+            // Fewest vehicles first: try to empty routes before the annealing polishes travel.
+            MinimiseFleet(time, began + (long)((deadline - began) * _p.FleetShare), ct);
+            curCost = TotalCost(_cur, _absentCur);
+            if (curCost < bestCost)
+            {
+                bestCost = curCost;
+                best = Snapshot();
+                onBest?.Invoke(best, bestCost);
+            }
+            began = time.GetTimestamp();
+        }
+        var span = Math.Max(1, deadline - began);
+        var meanArc = MeanArc();
+        var t0 = _p.StartTemperature * meanArc;
+        var tf = _p.FinalTemperature * meanArc;
+        var temperature = Math.Max(0, t0);
+        while (true)
+        {
+            if ((Steps & 31) == 0)
+            {
+                var now = time.GetTimestamp();
+                if (now >= deadline || ct.IsCancellationRequested || Steps >= _p.MaxSteps)
+                {
+                    break;
+                }
+                var fraction = (double)(now - began) / span;
+                temperature = t0 <= 0 || tf <= 0 ? 0 : t0 * Math.Pow(tf / t0, fraction);
+            }
+            Steps++;
+            var candCost = Step(curCost);
+            // Simulated annealing: accept worse plans with probability exp(-(Δ)/T).
+            if (candCost < curCost - temperature * Math.Log(_rng.NextDouble()))
+            {
+                Commit();
+                curCost = candCost;
+                Accepted++;
+                if (candCost < bestCost)
+                {
+                    bestCost = candCost;
+                    best = Snapshot();
+                    onBest?.Invoke(best, bestCost);
+                }
+            }
+            else
+            {
+                Revert();
+            }
+        }
+        return (best, bestCost);
+    }
+
+    private double MeanArc()
+    {
+        long arcs = 0;
+        long count = 0;
+        foreach (var r in _cur)
+        {
+            if (r.Count > 0)
+            {
+                arcs += r.Cost - _m.Fixed[r.Vehicle];
+                count += r.Count + 1;
+            }
+        }
+        if (count == 0)
+        {
+            // Nothing routed yet (a search started from an empty plan): half the mean cost from a depot to an order.
+            foreach (var o in _orders)
+            {
+                arcs += _depotCost[o];
+            }
+            return Math.Max(1, arcs / (2.0 * _orders.Length));
+        }
+        return Math.Max(1, (double)arcs / count);
+    }
+
+    private void Commit() => CopyTouched(_cand, _cur, _routeOfCur, _absentCand, _absentCur);
+
+    private void Revert() => CopyTouched(_cur, _cand, _routeOfCand, _absentCur, _absentCand);
+
+    /// <summary>Makes <paramref name="to"/> equal to <paramref name="from"/> again: only the touched routes and the left-out orders differ.</summary>
+    private void CopyTouched(RouteState[] from, RouteState[] to, int[] routeOfTo, List<int> absentFrom, List<int> absentTo)
+    {
+        foreach (var r in _touchedList)
+        {
+            to[r].CopyFrom(from[r]);
+            var route = to[r];
+            for (var i = 0; i < route.Count; i++)
+            {
+                routeOfTo[route.Orders[i]] = r;
+            }
+            _touched[r] = false;
+        }
+        foreach (var o in absentFrom)
+        {
+            routeOfTo[o] = -1;
+        }
+        absentTo.Clear();
+        absentTo.AddRange(absentFrom);
+    }
+}
