@@ -4,10 +4,11 @@ using Delivery.Planner.Solving.RuinRecreate;
 namespace Delivery.Planner.Solving;
 
 /// <summary>
-/// Plans routes with OR-Tools routing: orders no vehicle could serve alone are explained and left out, locked routes
-/// are kept as they are, and a portfolio of OR-Tools searches runs on every core for the first share of the time. The
-/// best plan is then improved by ruin and recreate (SISR, one search per core; with the fewest-vehicles objective it
-/// first takes vehicles out). Every returned route is re-timed with the validator's semantics.
+/// Plans routes: orders no vehicle could serve alone are explained and left out, locked routes are kept as they are;
+/// on small problems a portfolio of OR-Tools searches runs on every core for the first share of the time, on large
+/// ones the search builds its own plan by greedy insertion. Ruin and recreate (SISR, one search per core; with the
+/// fewest-vehicles objective it first takes vehicles out) then improves the plan until the limit or cancellation, and
+/// the best plan found is returned. Every returned route is re-timed with the validator's semantics.
 /// </summary>
 /// <remarks>
 /// Measured on Solomon at 5 s (README): the portfolio alone 3.47% above best-known, with ruin and recreate 0.33%.
@@ -69,13 +70,14 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
             // OR-Tools builds the first plans (and improves them briefly); ruin and recreate then takes over.
             // One search model (arrays, neighbour lists) for every ruin-and-recreate search of this plan.
             var model = new SearchModel(ix, scope);
-            best = FirstPlans(model, scope, baseline, warm, settings, deadline, tracker, cancellationToken);
+            best = FirstPlan(ix, scope, baseline, warm, settings, tracker, cancellationToken);
             // A re-plan accepts only improvements, so stops move only when that makes the plan cheaper.
             var sisr = warm ? settings.RuinRecreate with { StartTemperature = 0, FinalTemperature = 0 } : settings.RuinRecreate;
             best = SisrImprover.Run(model, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
         }
         else if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
+            // One order: OR-Tools places it in milliseconds.
             best = Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit, tracker, cancellationToken);
         }
 
@@ -90,49 +92,34 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
             solution.Routes[v] = solution.Routes[v].Except(dropped).ToArray();
         }
         var routed = solution.RoutedOrders();
-        unassigned.AddRange(scope.Orders.Where(o => !routed.Contains(o)).Select(o => UnassignedClassifier.AfterSolve(ix, o, solution, freeVehicles)));
+        unassigned.AddRange(scope.Orders.Where(o => !routed.Contains(o)).Select(o => best.Interrupted
+            ? UnassignedClassifier.Stopped(ix, o)
+            : UnassignedClassifier.AfterSolve(ix, o, solution, freeVehicles)));
         var ordered = routes.OrderBy(r => ix.VehicleIndex[r.VehicleId]).ToList();
         var cost = ix.Cost.SolutionCost(solution, scope.Vehicles, scope.Orders);
         return new PlanResult(ordered, unassigned, new SolveStatistics(cost, ordered.Count, tracker.Elapsed, best.Strategy, tracker.Solutions));
     }
 
     /// <summary>
-    /// The OR-Tools portfolio's plans for the first <see cref="SolverSettings.OrToolsShare"/> of the time. On a large evening
-    /// OR-Tools' first solution alone can take longer than the whole limit (about 10 s for 1,000 orders; measured: a
-    /// 10 s plan job on 1,000 orders drove 1,608 km where 30 s gave 563 km), so from
-    /// <see cref="RoutingSession.TwoPhaseMinOrders"/> orders one core builds a plan by ruin and recreate from
-    /// nothing while OR-Tools works on the others, and the better of the two goes on.
+    /// Problems from this many orders skip OR-Tools: its first solution alone took about 10 s on 1,000 orders and does
+    /// not stop when cancelled (a 10 s plan job took 14 s), its model copies the matrices (gigabytes at 5,000 orders),
+    /// and ruin and recreate from nothing reached a better plan in the same time (README, "How the planner solves").
     /// </summary>
-    private Portfolio.Outcome FirstPlans(SearchModel model, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, DateTimeOffset deadline, ProgressTracker tracker, CancellationToken ct)
+    internal const int OrToolsMaxOrders = 200;
+
+    /// <summary>
+    /// The plan ruin and recreate starts from: on small problems (<see cref="OrToolsMaxOrders"/>) the OR-Tools
+    /// portfolio's best plan after <see cref="SolverSettings.OrToolsShare"/> of the time, its first solution taking
+    /// milliseconds there; otherwise the previous plan (a re-plan) or nothing, which the search fills by greedy
+    /// insertion that stops on time.
+    /// </summary>
+    private static Portfolio.Outcome FirstPlan(ProblemIndex ix, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, ProgressTracker tracker, CancellationToken ct)
     {
-        var ix = model.Ix;
-        var share = settings.TimeLimit * settings.OrToolsShare;
-        if (warm || settings.Workers < 2 || scope.Orders.Length < RoutingSession.TwoPhaseMinOrders)
+        if (settings.OrToolsShare <= 0 || scope.Orders.Length >= OrToolsMaxOrders)
         {
-            return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, share, tracker, ct);
+            return Portfolio.Untried(ix, scope, baseline, warm ? "previous" : "construction");
         }
-        using var handover = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var stopOrTools = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var empty = Portfolio.Evaluate(ix, scope, baseline, "greedy");
-        var results = WorkerThreads.Run(2, "first-plans", w =>
-        {
-            if (w == 0)
-            {
-                var own = SisrImprover.Run(model, scope, empty, settings.RuinRecreate, 1, settings.Seed + 1, deadline, _time, tracker, handover.Token);
-                // Time is up before OR-Tools had its first solution: stop it, this plan is the answer.
-                stopOrTools.Cancel();
-                return own;
-            }
-            try
-            {
-                return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers - 1, share, tracker, stopOrTools.Token);
-            }
-            finally
-            {
-                handover.Cancel();
-            }
-        });
-        return results.OrderBy(o => o.Unassigned).ThenBy(o => o.Cost).First();
+        return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit * settings.OrToolsShare, tracker, ct);
     }
 
     /// <summary>Times each locked route as given; a locked sequence that cannot be driven is an input error.</summary>

@@ -16,10 +16,11 @@ public sealed record SolverSettings
     public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Share of the time limit the OR-Tools portfolio gets, on problems small enough for it to add value (see
-    /// <c>OrToolsRoutePlanner</c>), before ruin and recreate takes over; 0 skips OR-Tools.
+    /// Share of the time limit the OR-Tools portfolio gets before ruin and recreate takes over, on problems below 200
+    /// orders (larger ones never use it); 0, the default, skips OR-Tools. Measured on 12 Solomon instances at 2 s, two
+    /// seeds each: 0.70% average gap with 0.1 (C205 once 6.4%), 0.27% with 0 (README).
     /// </summary>
-    public double OrToolsShare { get; init; } = 0.1;
+    public double OrToolsShare { get; init; }
 
     /// <summary>Settings of the ruin-and-recreate search.</summary>
     public RuinRecreateSettings RuinRecreate { get; init; } = new();

@@ -20,4 +20,7 @@ public enum UnassignedReason
 
     /// <summary>Pinned to a vehicle that cannot serve it.</summary>
     PinInfeasible,
+
+    /// <summary>The time limit or a cancellation stopped the plan before the search placed the order; a longer limit may route it.</summary>
+    StoppedEarly,
 }

@@ -40,7 +40,8 @@ internal static class SisrImprover
                 var outcome = Portfolio.Evaluate(ix, scope, best, "");
                 tracker.Report(outcome.Cost, outcome.Solution.VehiclesUsed, outcome.Unassigned);
             });
-            return Portfolio.Evaluate(ix, scope, solution, start.Strategy.EndsWith("sisr", StringComparison.Ordinal) ? start.Strategy : start.Strategy + "+sisr");
+            return Portfolio.Evaluate(ix, scope, solution, start.Strategy.EndsWith("sisr", StringComparison.Ordinal) ? start.Strategy : start.Strategy + "+sisr")
+                with { Interrupted = search.Interrupted };
         });
         var best = results.Append(start)
             .OrderBy(o => o.Unassigned).ThenBy(o => o.Cost)

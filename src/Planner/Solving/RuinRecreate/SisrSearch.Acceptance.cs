@@ -10,6 +10,9 @@ internal sealed partial class SisrSearch
     /// </summary>
     public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, Action<Solution, long>? onBest = null)
     {
+        _time = time;
+        _deadline = deadline;
+        _ct = ct;
         Load(_start);
         var curCost = TotalCost(_cur, _absentCur);
         var bestCost = curCost;
@@ -19,8 +22,10 @@ internal sealed partial class SisrSearch
             return (best, bestCost);
         }
         // Orders left out at the start (all of them when starting from an empty plan) are inserted greedily first,
-        // so that fleet minimisation starts from a complete plan.
-        for (var fill = 0; fill < 3 && _absentCur.Count > 0 && !ct.IsCancellationRequested; fill++)
+        // so that fleet minimisation starts from a complete plan. This construction stops with the rest left out when
+        // time is up or the search is cancelled (a stopped plan is still a valid plan).
+        _constructing = true;
+        for (var fill = 0; fill < 3 && _absentCur.Count > 0 && !Stopped(); fill++)
         {
             Steps++;
             var filled = Step(curCost);
@@ -34,6 +39,8 @@ internal sealed partial class SisrSearch
                 Revert();
             }
         }
+        _constructing = false;
+        Interrupted = _absentCur.Count > 0 && Stopped();
         if (curCost < bestCost)
         {
             bestCost = curCost;
@@ -93,6 +100,9 @@ internal sealed partial class SisrSearch
         }
         return (best, bestCost);
     }
+
+    /// <summary>True when the deadline has passed or the search is cancelled.</summary>
+    private bool Stopped() => _ct.IsCancellationRequested || _time.GetTimestamp() >= _deadline;
 
     private double MeanArc()
     {

@@ -65,7 +65,44 @@ internal sealed partial class SisrSearch
     /// <summary>Insertions re-timed exactly per order before it is left out (vehicles with a break or a maximum duration).</summary>
     private const int MaxExactChecks = 4;
 
+    /// <summary>From this many orders an insertion first looks only at routes near the order (see <see cref="CheapestInsertion(int)"/>).</summary>
+    internal const int NearRoutesMinOrders = 1000;
+
+    /// <summary>Nearest orders whose routes are tried first on large problems.</summary>
+    private const int NearRouteNeighbours = 50;
+
+    /// <summary>
+    /// The cheapest feasible insertion of <paramref name="o"/>. On large problems (<see cref="NearRoutesMinOrders"/>)
+    /// it first tries only the routes that serve one of the order's <see cref="NearRouteNeighbours"/> nearest orders,
+    /// and empty vehicles, and scans every route only when none of those can take it: a step then costs
+    /// O(orders removed × nearby stops) instead of O(orders removed × all stops).
+    /// </summary>
     private (int Route, int At) CheapestInsertion(int o)
+    {
+        if (_nearRoutesFirst)
+        {
+            _stamp++;
+            var near = _neighbours[o];
+            var any = false;
+            for (var i = 0; i < near.Length && i < NearRouteNeighbours; i++)
+            {
+                var r = _routeOfCand[near[i]];
+                if (r >= 0)
+                {
+                    _routeMark[r] = _stamp;
+                    any = true;
+                }
+            }
+            if (any && CheapestInsertion(o, _stamp) is { Route: >= 0 } found)
+            {
+                return found;
+            }
+        }
+        return CheapestInsertion(o, -1);
+    }
+
+    /// <summary>Cheapest insertion over every route, or (<paramref name="mark"/> ≥ 0) over empty routes and the routes marked with it.</summary>
+    private (int Route, int At) CheapestInsertion(int o, int mark)
     {
         var m = _m;
         var node = m.Node(o);
@@ -78,7 +115,7 @@ internal sealed partial class SisrSearch
         {
             var route = _cand[r];
             var v = route.Vehicle;
-            if (!allowed[v] || !route.Fits(m, o))
+            if (!allowed[v] || (mark >= 0 && route.Count > 0 && _routeMark[r] != mark) || !route.Fits(m, o))
             {
                 continue;
             }

@@ -45,8 +45,14 @@ internal sealed partial class SisrSearch
     private readonly List<int> _removed = [];
     private readonly int[] _classStamp;
     private readonly long[] _sortKey;
+    private readonly int[] _routeMark;
+    private readonly bool _nearRoutesFirst;
     private int _stamp;
     private bool _noNewRoutes;
+    private bool _constructing;
+    private TimeProvider _time = TimeProvider.System;
+    private long _deadline = long.MaxValue;
+    private CancellationToken _ct;
     private Rng _rng;
 
     public SisrSearch(SearchModel model, Solution start, IReadOnlyCollection<int> scopeOrders, RuinRecreateSettings parameters, ulong seed)
@@ -74,6 +80,8 @@ internal sealed partial class SisrSearch
         _ruined = new bool[vehicles.Length];
         _verified = new bool[vehicles.Length];
         _classStamp = new int[Math.Max(1, model.ClassCount)];
+        _routeMark = new int[vehicles.Length];
+        _nearRoutesFirst = _orders.Length >= NearRoutesMinOrders;
         _sortKey = new long[orderCount];
 
         _neighbours = model.Neighbours;
@@ -98,6 +106,9 @@ internal sealed partial class SisrSearch
         }
     }
 
+    /// <summary>True when the greedy construction was stopped by time or cancellation with orders not yet tried.</summary>
+    public bool Interrupted { get; private set; }
+
     /// <summary>Vehicles taken out by fleet minimisation.</summary>
     public int FleetReductions { get; private set; }
 
@@ -119,9 +130,15 @@ internal sealed partial class SisrSearch
         }
         _absentCand.Clear();
         SortRemoved();
-        foreach (var o in _removed)
+        for (var i = 0; i < _removed.Count; i++)
         {
+            var o = _removed[i];
             _removedFlag[o] = false;
+            if (_constructing && (i & 63) == 63 && Stopped())
+            {
+                _absentCand.Add(o);
+                continue;
+            }
             Insert(o);
         }
         long delta = 0;
