@@ -37,7 +37,7 @@ internal static class SisrImprover
                     }
                     lastReport = now;
                 }
-                var outcome = Portfolio.Evaluate(ix, scope, best, "");
+                var outcome = Portfolio.Evaluate(ix, scope, best(), "");
                 tracker.Report(outcome.Cost, outcome.Solution.VehiclesUsed, outcome.Unassigned);
             });
             return Portfolio.Evaluate(ix, scope, solution, start.Strategy.EndsWith("sisr", StringComparison.Ordinal) ? start.Strategy : start.Strategy + "+sisr")

@@ -6,9 +6,10 @@ internal sealed partial class SisrSearch
     /// <summary>
     /// Searches until <paramref name="deadline"/> (a timestamp of <paramref name="time"/>) or cancellation; returns the
     /// best solution found (the starting routes of vehicles it does not handle unchanged) and its cost in the search's
-    /// terms (routes it handles plus penalties of its orders left out). <paramref name="onBest"/> sees each new best.
+    /// terms (routes it handles plus penalties of its orders left out). <paramref name="onBest"/> sees each new best: its
+    /// cost, and a function that copies the plan out (call it during the callback, or not at all).
     /// </summary>
-    public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, Action<Solution, long>? onBest = null)
+    public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, Action<Func<Solution>, long>? onBest = null)
     {
         _time = time;
         _deadline = deadline;
@@ -45,52 +46,64 @@ internal sealed partial class SisrSearch
         {
             bestCost = curCost;
             best = Snapshot();
-            onBest?.Invoke(best, bestCost);
+            onBest?.Invoke(() => best, bestCost);
         }
         var began = time.GetTimestamp();
+        var stepLimited = _p.MaxSteps < long.MaxValue;
         if (_m.Ix.Cost.VehicleCost > 0 && _p.FleetShare > 0)
         {
             // Fewest vehicles first: try to empty routes before the annealing polishes travel.
-            MinimiseFleet(time, began + (long)((deadline - began) * _p.FleetShare), ct);
+            // With a step limit the phases are split by steps, so that the plan does not depend on the machine's speed.
+            var fleetSteps = stepLimited ? Steps + (long)((_p.MaxSteps - Steps) * _p.FleetShare) : long.MaxValue;
+            MinimiseFleet(time, began + (long)((deadline - began) * _p.FleetShare), fleetSteps, ct);
             curCost = TotalCost(_cur, _absentCur);
             if (curCost < bestCost)
             {
                 bestCost = curCost;
                 best = Snapshot();
-                onBest?.Invoke(best, bestCost);
+                onBest?.Invoke(() => best, bestCost);
             }
             began = time.GetTimestamp();
         }
         var span = Math.Max(1, deadline - began);
+        var firstStep = Steps;
         var meanArc = MeanArc();
         var t0 = _p.StartTemperature * meanArc;
         var tf = _p.FinalTemperature * meanArc;
         var temperature = Math.Max(0, t0);
+        // The best plan is copied out only when the current plan leaves it (O(orders) a copy), not at every new best:
+        // early in a large search nearly every accepted step is one.
+        var bestIsCurrent = false;
+        Func<Solution> snapshot = Snapshot;
         while (true)
         {
-            if ((Steps & 31) == 0)
+            // The clock every step: a step on a large problem with a full fleet can take milliseconds.
+            var now = time.GetTimestamp();
+            if (now >= deadline || ct.IsCancellationRequested || Steps >= _p.MaxSteps)
             {
-                var now = time.GetTimestamp();
-                if (now >= deadline || ct.IsCancellationRequested || Steps >= _p.MaxSteps)
-                {
-                    break;
-                }
-                var fraction = (double)(now - began) / span;
-                temperature = t0 <= 0 || tf <= 0 ? 0 : t0 * Math.Pow(tf / t0, fraction);
+                break;
             }
+            // The annealing cools with time, or with steps under a step limit (the same seed then gives the same plan).
+            var fraction = stepLimited ? (double)(Steps - firstStep) / Math.Max(1, _p.MaxSteps - firstStep) : (double)(now - began) / span;
+            temperature = t0 <= 0 || tf <= 0 ? 0 : t0 * Math.Pow(tf / t0, fraction);
             Steps++;
             var candCost = Step(curCost);
             // Simulated annealing: accept worse plans with probability exp(-(Δ)/T).
             if (candCost < curCost - temperature * Math.Log(_rng.NextDouble()))
             {
+                if (bestIsCurrent && candCost >= bestCost)
+                {
+                    best = Snapshot();
+                    bestIsCurrent = false;
+                }
                 Commit();
                 curCost = candCost;
                 Accepted++;
                 if (candCost < bestCost)
                 {
                     bestCost = candCost;
-                    best = Snapshot();
-                    onBest?.Invoke(best, bestCost);
+                    bestIsCurrent = true;
+                    onBest?.Invoke(snapshot, bestCost);
                 }
             }
             else
@@ -98,7 +111,7 @@ internal sealed partial class SisrSearch
                 Revert();
             }
         }
-        return (best, bestCost);
+        return (bestIsCurrent ? Snapshot() : best, bestCost);
     }
 
     /// <summary>True when the deadline has passed or the search is cancelled.</summary>

@@ -7,9 +7,10 @@ internal sealed partial class SisrSearch
     /// The paper's fleet minimisation: takes the smallest route out, leaving its orders out, and runs ruin-and-recreate
     /// steps that may not open a route, accepting a step when fewer orders are left out, or when the orders left out
     /// have been left out less often so far (their absence counts); once none is left out the plan has one vehicle
-    /// less and the next route is tried. An attempt that has not succeeded by <paramref name="until"/> is undone.
+    /// less and the next route is tried. An attempt that has not succeeded by <paramref name="until"/> (a timestamp) or
+    /// step <paramref name="untilStep"/> is undone.
     /// </summary>
-    private void MinimiseFleet(TimeProvider time, long until, CancellationToken ct)
+    private void MinimiseFleet(TimeProvider time, long until, long untilStep, CancellationToken ct)
     {
         var absences = new long[_m.Ix.Problem.Orders.Count];
         while (_absentCur.Count == 0)
@@ -47,7 +48,7 @@ internal sealed partial class SisrSearch
             {
                 while (_absentCur.Count > 0)
                 {
-                    if ((Steps & 31) == 0 && (time.GetTimestamp() >= until || ct.IsCancellationRequested || Steps >= _p.MaxSteps))
+                    if (time.GetTimestamp() >= until || ct.IsCancellationRequested || Steps >= untilStep)
                     {
                         Load(saved);
                         return;

@@ -71,11 +71,16 @@ internal sealed partial class SisrSearch
     /// <summary>Nearest orders whose routes are tried first on large problems.</summary>
     private const int NearRouteNeighbours = 50;
 
+    /// <summary>Share of the insertions that no nearby route can take which still scan every route (large problems, after the construction).</summary>
+    private const double FullScanRate = 0.1;
+
     /// <summary>
     /// The cheapest feasible insertion of <paramref name="o"/>. On large problems (<see cref="NearRoutesMinOrders"/>)
-    /// it first tries only the routes that serve one of the order's <see cref="NearRouteNeighbours"/> nearest orders,
-    /// and empty vehicles, and scans every route only when none of those can take it: a step then costs
-    /// O(orders removed × nearby stops) instead of O(orders removed × all stops).
+    /// it first tries only the routes that serve one of the order's <see cref="NearRouteNeighbours"/> nearest orders;
+    /// when none of them can take it, every route (empty vehicles included) is scanned during the construction, when
+    /// no neighbour is routed yet, and otherwise in <see cref="FullScanRate"/> of the cases (else the order stays out
+    /// this step). A step then costs O(orders removed × nearby stops) instead of O(orders removed × all stops), also
+    /// when a full fleet leaves many orders out and every step offers them again.
     /// </summary>
     private (int Route, int At) CheapestInsertion(int o)
     {
@@ -97,11 +102,15 @@ internal sealed partial class SisrSearch
             {
                 return found;
             }
+            if (any && !_constructing && _rng.NextDouble() >= FullScanRate)
+            {
+                return (-1, -1);
+            }
         }
         return CheapestInsertion(o, -1);
     }
 
-    /// <summary>Cheapest insertion over every route, or (<paramref name="mark"/> ≥ 0) over empty routes and the routes marked with it.</summary>
+    /// <summary>Cheapest insertion over every route, or (<paramref name="mark"/> ≥ 0) over the non-empty routes marked with it.</summary>
     private (int Route, int At) CheapestInsertion(int o, int mark)
     {
         var m = _m;
@@ -115,7 +124,7 @@ internal sealed partial class SisrSearch
         {
             var route = _cand[r];
             var v = route.Vehicle;
-            if (!allowed[v] || (mark >= 0 && route.Count > 0 && _routeMark[r] != mark) || !route.Fits(m, o))
+            if (!allowed[v] || (mark >= 0 && (route.Count == 0 || _routeMark[r] != mark)) || !route.Fits(m, o))
             {
                 continue;
             }
