@@ -90,7 +90,7 @@ internal sealed class EveningVerb : IVerb
         };
         var reserve = 2.0;
         var limit = TimeSpan.FromSeconds(Math.Max(5, budget - total.Elapsed.TotalSeconds - reserve));
-        var firstComplete = new FirstComplete();
+        var firstComplete = new FirstCompletePlan();
         var result = new OrToolsRoutePlanner().Plan(problem, new SolverSettings { TimeLimit = limit, Seed = 1 }, firstComplete);
         Lap("plan");
         var violations = PlanValidator.Validate(problem, result);
@@ -122,19 +122,6 @@ internal sealed class EveningVerb : IVerb
         return violations.Count == 0 && totalSeconds <= budget ? 0 : 1;
     }
 
-    /// <summary>When the solve first reported a plan with every order routed.</summary>
-    private sealed class FirstComplete : IProgress<PlanProgress>
-    {
-        public double? Seconds { get; private set; }
-
-        public void Report(PlanProgress value)
-        {
-            if (Seconds is null && value.Unassigned == 0)
-            {
-                Seconds = value.Elapsed.TotalSeconds;
-            }
-        }
-    }
 
     private static string Report(
         int orders, int couriers, Load capacity, TimeSpan limit, ImportReport? osm, SnapResult[] snaps, List<Order> bad, PlanResult result,

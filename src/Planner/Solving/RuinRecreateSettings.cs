@@ -15,6 +15,10 @@ namespace Delivery.Planner.Solving;
 /// Stop each search after this many steps even before the time limit. With a step limit that the time limit does not
 /// cut short, the plan depends only on the problem and the seed (reproducible tests and benchmarks).
 /// </param>
+/// <param name="NearRoutesFromOrders">
+/// From this many orders an insertion first looks only at the routes serving the order's nearest orders, scanning
+/// every route only when none of them can take it (large evenings: a step costs nearby stops, not all stops).
+/// </param>
 public sealed record RuinRecreateSettings(
     double AverageRemoved = 10,
     int MaxString = 10,
@@ -23,4 +27,5 @@ public sealed record RuinRecreateSettings(
     double StartTemperature = 3.0,
     double FinalTemperature = 0.003,
     double FleetShare = 0.4,
-    long MaxSteps = long.MaxValue);
+    long MaxSteps = long.MaxValue,
+    int NearRoutesFromOrders = 2000);

@@ -65,9 +65,6 @@ internal sealed partial class SisrSearch
     /// <summary>Insertions re-timed exactly per order before it is left out (vehicles with a break or a maximum duration).</summary>
     private const int MaxExactChecks = 4;
 
-    /// <summary>From this many orders an insertion first looks only at routes near the order (see <see cref="CheapestInsertion(int)"/>).</summary>
-    internal const int NearRoutesMinOrders = 1000;
-
     /// <summary>Nearest orders whose routes are tried first on large problems.</summary>
     private const int NearRouteNeighbours = 50;
 
@@ -75,7 +72,7 @@ internal sealed partial class SisrSearch
     private const double FullScanRate = 0.1;
 
     /// <summary>
-    /// The cheapest feasible insertion of <paramref name="o"/>. On large problems (<see cref="NearRoutesMinOrders"/>)
+    /// The cheapest feasible insertion of <paramref name="o"/>. On large problems (<see cref="RuinRecreateSettings.NearRoutesFromOrders"/>)
     /// it first tries only the routes that serve one of the order's <see cref="NearRouteNeighbours"/> nearest orders;
     /// when none of them can take it, every route (empty vehicles included) is scanned during the construction, when
     /// no neighbour is routed yet, and otherwise in <see cref="FullScanRate"/> of the cases (else the order stays out

@@ -81,7 +81,7 @@ internal sealed partial class SisrSearch
         _verified = new bool[vehicles.Length];
         _classStamp = new int[Math.Max(1, model.ClassCount)];
         _routeMark = new int[vehicles.Length];
-        _nearRoutesFirst = _orders.Length >= NearRoutesMinOrders;
+        _nearRoutesFirst = _orders.Length >= parameters.NearRoutesFromOrders;
         _sortKey = new long[orderCount];
 
         _neighbours = model.Neighbours;
