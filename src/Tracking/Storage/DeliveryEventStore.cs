@@ -17,15 +17,20 @@ public sealed class DeliveryEventStore
         "reason, refused_items, recalculated_total, note, window_start, window_end";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
 
-    internal DeliveryEventStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    internal DeliveryEventStore(NpgsqlDataSource dataSource, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
+    {
+        _dataSource = dataSource;
+        _time = time;
+    }
 
     /// <summary>Stores <paramref name="events"/>; returns the keys that were new.</summary>
     public async Task<IReadOnlySet<string>> AppendAsync(IReadOnlyList<DeliveryEventRecord> events, CancellationToken cancellationToken = default)
     {
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var inserted = await WriteAsync(conn, tx, events, cancellationToken).ConfigureAwait(false);
+        var inserted = await WriteAsync(conn, tx, events, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted;
     }
@@ -39,7 +44,8 @@ public sealed class DeliveryEventStore
         QueryAsync($"SELECT {Columns} FROM delivery_events WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, id",
             [from.ToUniversalTime(), to.ToUniversalTime()], cancellationToken);
 
-    internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, CancellationToken ct)
+    /// <summary>Inserts new events; <paramref name="recordedAt"/> is the host's clock (not the database's), so a simulated day stamps simulated time.</summary>
+    internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, DateTimeOffset recordedAt, CancellationToken ct)
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         if (events.Count == 0)
@@ -50,14 +56,14 @@ public sealed class DeliveryEventStore
         foreach (var e in events)
         {
             var cmd = new NpgsqlBatchCommand(
-                $"INSERT INTO delivery_events ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) " +
+                $"INSERT INTO delivery_events ({Columns}, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) " +
                 "ON CONFLICT (event_key) DO NOTHING RETURNING event_key");
             object?[] values =
             [
                 e.EventKey, e.CourierId, e.DepotId, e.RouteId, e.PlanVersion, e.StopId, e.OrderId, KindText(e.Kind),
                 e.OccurredAt.ToUniversalTime(), e.Source.ToString().ToLowerInvariant(), e.Reason,
                 e.RefusedItems is null ? null : JsonSerializer.Serialize(e.RefusedItems, TrackingJsonContext.Default.IReadOnlyListRefusedItem),
-                e.RecalculatedTotal, e.Note, e.WindowStartUtc?.ToUniversalTime(), e.WindowEndUtc?.ToUniversalTime(),
+                e.RecalculatedTotal, e.Note, e.WindowStartUtc?.ToUniversalTime(), e.WindowEndUtc?.ToUniversalTime(), recordedAt.ToUniversalTime(),
             ];
             for (var i = 0; i < values.Length; i++)
             {

@@ -16,11 +16,13 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
     private const int Writers = 3;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PositionStore _positionStore;
+    private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _loops;
 
-    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore)
+    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
     {
+        _time = time;
         _dataSource = dataSource;
         _positionStore = positionStore;
         _loops = Enumerable.Range(0, Writers).Select(_ => Task.Run(LoopAsync)).ToArray();
@@ -112,7 +114,7 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
             {
                 await PositionStore.WriteAsync(conn, tx, positions, CancellationToken.None).ConfigureAwait(false);
             }
-            await DeliveryEventStore.WriteAsync(conn, tx, events, CancellationToken.None).ConfigureAwait(false);
+            await DeliveryEventStore.WriteAsync(conn, tx, events, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             await tx.CommitAsync().ConfigureAwait(false);
         }
         catch
