@@ -31,56 +31,115 @@ internal sealed class DayVerb : IVerb
 
     public string Name => "day";
 
-    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 120 --plan-seconds 60 --seed]";
+    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 100 --plan-seconds 60 --send-seconds 60 --eta-seconds 60 --startup-seconds 90 --seed]";
 
     public async Task<int> RunAsync(string[] args)
     {
         var o = new Options(args);
         var orderCount = o.GetInt("orders", 1000);
-        var courierCount = o.GetInt("couriers", 40);
         var seed = o.GetInt("seed", 2026);
-        var speed = o.GetDouble("speed", 120);
-        var planSeconds = o.GetInt("plan-seconds", 60);
         var roads = o.Get("schema") ?? "bench_porto";
-        var date = DateOnly.ParseExact(o.Get("date") ?? "2026-12-02", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var total = Stopwatch.StartNew();
-
         var (postgres, redis) = Environment.GetEnvironmentVariable("ConnectionStrings__Delivery") is { } pg
             && Environment.GetEnvironmentVariable("ConnectionStrings__Redis") is { } rd ? (pg, rd) : Services.Start();
         var cs = new NpgsqlConnectionStringBuilder(postgres) { CommandTimeout = 0 }.ConnectionString;
         await using var db = NpgsqlDataSource.Create(cs);
         await RoadBench.EnsureNetworkAsync(db, cs, roads, RoadBench.Extract(o.Get("pbf") ?? "porto_portugal.osm.pbf"));
-        var rows = await EveningOrders.GenerateAsync(db, roads, orderCount, seed);
         var network = await RoadNetwork.LoadAsync(db, new RoadNetworkOptions { Schema = roads });
+        var context = new DayContext(o, postgres, redis, db, network, roads);
+        var rows = await EveningOrders.GenerateAsync(db, roads, orderCount, seed);
+        if (!o.Has("calibrate"))
+        {
+            var run = await RunDayAsync(context, seed, rows, null, "day");
+            var (text, result) = Report(o, run, total.Elapsed.TotalSeconds);
+            Results.Publish("day", text, result);
+            return 0;
+        }
+        // Day 1 with the default speeds; calibration from its tracks; day 2 (new orders and fleet seed, same ground truth) with it.
+        var day1 = await RunDayAsync(context, seed, rows, null, "day 1");
+        var calibration = DayCalibration.Learn(day1.Tracks, network, Zone);
+        Console.WriteLine(DayCalibration.Describe(calibration));
+        var rows2 = await EveningOrders.GenerateAsync(db, roads, orderCount, seed + 1);
+        var day2 = await RunDayAsync(context, seed + 1, rows2, calibration, "day 2");
+        var (text1, result1) = Report(o, day1, double.NaN);
+        var (text2, result2) = Report(o, day2, total.Elapsed.TotalSeconds);
+        Results.Publish("day-calibrate",
+            "DAY 1 (planned with the default free-flow speeds)\n" + text1 + "\n\nCALIBRATION learned from day 1's tracks and events\n"
+            + DayCalibration.Describe(calibration) + "\n\nDAY 2 (new orders, same ground truth, planned with the calibration)\n" + text2,
+            new Dictionary<string, object?>
+            {
+                ["day1"] = result1,
+                ["day2"] = result2,
+                ["hit_rate"] = result2["hit_rate"],
+                ["hit_rate_day1"] = result1["hit_rate"],
+                ["late"] = result2["late"],
+                ["early"] = result2["early"],
+                ["alert_recall"] = result2["alert_recall"],
+                ["alert_lead_min_p50"] = result2["alert_lead_min_p50"],
+                ["eta_mae_30_s"] = result2["eta_mae_30_s"],
+                ["km"] = result2["km"],
+                ["wall_s"] = result2["wall_s"],
+            });
+        return 0;
+    }
+
+    private sealed record DayContext(Options Options, string Postgres, string Redis, NpgsqlDataSource Db, RoadNetwork Network, string Roads);
+
+    /// <summary>One simulated day: the plan, the ground truth, what the host and the dispatcher saw, and the recorded tracks.</summary>
+    private sealed record DayRun(
+        Planned Planned, IReadOnlyList<CourierDay> Days, DayFigures Figures, DayFleetResult Fleet, JsonElement HostGroup, int Paper, LiveRecord Live,
+        double FleetWall, double Speed, string LoadStart, string LoadEnd, GroundTruthTraffic Traffic, DayTracks Tracks, DayCalibration.Result? Calibration);
+
+    private static async Task<DayRun> RunDayAsync(DayContext c, int seed, string rows, DayCalibration.Result? calibration, string label)
+    {
+        var o = c.Options;
+        var courierCount = o.GetInt("couriers", 40);
+        var speed = o.GetDouble("speed", 100);
+        var planSeconds = o.GetInt("plan-seconds", 60);
+        var date = DateOnly.ParseExact(o.Get("date") ?? "2026-12-02", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var schema = "bench_day_" + Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string>
         {
-            ["RoadNetwork:Schema"] = roads,
+            ["RoadNetwork:Schema"] = c.Roads,
             ["Auth:TokenLifetimeHours"] = "720",
-            ["Tracking:EtaRecomputeSeconds"] = o.Get("eta-seconds") ?? "30",
+            ["Tracking:EtaRecomputeSeconds"] = o.Get("eta-seconds") ?? "60",
             ["Tracking:RouteCacheSeconds"] = "3600",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
+        if (calibration is not null)
+        {
+            settings = Merge(settings, DayCalibration.HostSettings(calibration, c.Network)).ToDictionary();
+            rows = DayCalibration.ScaleServiceTimes(rows, calibration);
+        }
         try
         {
             // The evening before: plan and publish through the host, its clock on D−1 18:00 (before the cut-off).
             var evening = new SimulatedClock(Local(date.AddDays(-1), new TimeOnly(18, 0)), 1);
-            Console.WriteLine($"evening host: plan {orderCount} orders for {date:yyyy-MM-dd} with {courierCount} couriers ({planSeconds} s) ...");
-            var planned = await PlanEveningAsync(postgres, redis, schema, Merge(settings, evening.ToConfiguration()), rows, courierCount, planSeconds, date);
+            Console.WriteLine($"{label}: evening host plans {rows.Count(ch => ch == '\n') - 1} orders for {date:yyyy-MM-dd} with {courierCount} couriers ({planSeconds} s) ...");
+            var planned = await PlanEveningAsync(c.Postgres, c.Redis, schema, Merge(settings, evening.ToConfiguration()), rows, courierCount, planSeconds, date);
             Console.WriteLine($"published plan version {planned.VersionId}: {planned.Couriers.Count} routes, {planned.Km:F1} km, {planned.TravelHours:F1} h driving planned");
 
-            // The day: a second host on the accelerated clock the fleet shares.
-            var first = planned.Couriers.Min(c => c.Route.PlannedStartUtc);
-            var clock = new SimulatedClock(first - TimeSpan.FromMinutes(10), speed, DateTimeOffset.UtcNow.AddSeconds(45));
-            var options = new DaySimulationOptions { Seed = seed };
+            // The day: a second host on the accelerated clock the fleet shares. The acceleration starts once the host is
+            // surely up (before that the clock runs at real speed towards it).
+            var first = planned.Couriers.Min(r => r.Route.PlannedStartUtc);
+            var startup = TimeSpan.FromSeconds(o.GetInt("startup-seconds", 90));
+            var clock = new SimulatedClock(first - TimeSpan.FromMinutes(10), speed, DateTimeOffset.UtcNow + startup);
+            var options = new DaySimulationOptions { Seed = seed, SendInterval = TimeSpan.FromSeconds(o.GetInt("send-seconds", 60)) };
+            // The ground truth's profile is the same every day; the incidents follow the day's seed.
             var traffic = GroundTruthTraffic.Generate(seed, Zone, date,
-                planned.Couriers.SelectMany(c => c.Route.Stops).Select(s => Location.FromLatLon(s.Latitude, s.Longitude)).ToList(), options.Incidents);
+                planned.Couriers.SelectMany(r => r.Route.Stops).Select(s => Location.FromLatLon(s.Latitude, s.Longitude)).ToList(), options.Incidents);
             var generate = Stopwatch.StartNew();
-            var days = new CourierDayGenerator(new NetworkRoadPaths(network), traffic, options).Generate(planned.Couriers);
-            Console.WriteLine($"generated the day in {generate.Elapsed.TotalSeconds:F1} s: {days.Sum(d => d.Fixes.Count):N0} fixes, {days.Sum(d => d.Events.Count):N0} events");
-            await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema,
-                Merge(settings, clock.ToConfiguration()), demo: false, keepSchema: true);
+            var days = new CourierDayGenerator(new NetworkRoadPaths(c.Network), traffic, options).Generate(planned.Couriers);
+            Console.WriteLine($"generated the day in {generate.Elapsed.TotalSeconds:F1} s: {days.Sum(d => d.Fixes.Count):N0} fixes, {days.Sum(d => d.Events.Count):N0} events, "
+                + $"first start {Clock(days.Min(d => d.Start))}, last return {Clock(days.Max(d => d.End))}");
+            await using var host = await ImportHost.StartAsync(c.Postgres, c.Redis, planSeconds, schema,
+                Merge(settings, clock.ToConfiguration()), demo: false, keepSchema: true, build: false);
             await WaitForRoadsAsync(host.Client);
+            var late = clock.GetUtcNow() - clock.Start;
+            if (late > TimeSpan.Zero)
+            {
+                Console.WriteLine($"warning: the day host was ready {late.TotalMinutes:F0} simulated minutes after the day's clock started (raise --startup-seconds)");
+            }
             var live = new LiveRecord();
             await using var dispatcher = TrackingHubConnection.Build(new Uri(host.Address, "/hubs/live"), host.Token, HubWireProtocol.Json);
             dispatcher.On<StopEtaUpdate>("Eta", u => live.Eta(clock.GetUtcNow(), u.StopId, u.Eta));
@@ -102,19 +161,22 @@ internal sealed class DayVerb : IVerb
                 await Task.Delay(end - clock.GetUtcNow(), clock);
             }
             var fleetWall = wall.Elapsed.TotalSeconds;
+            foreach (var reason in fleet.RejectionSamples)
+            {
+                Console.WriteLine("  refused by the host: " + reason);
+            }
             var paper = await EnterPaperAsync(host.Client, days);
             var report = await host.Client.GetFromJsonAsync<JsonElement>(
                 $"/api/v1/analytics/window-hits?from={date:yyyy-MM-dd}&to={date:yyyy-MM-dd}&timeZone=Europe/Lisbon");
             var depotGroup = report.GetProperty("byDepot").EnumerateArray()
                 .FirstOrDefault(g => g.GetProperty("key").GetString() == planned.DepotId.ToString(CultureInfo.InvariantCulture));
             var loadEnd = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            var figures = DayFigures.Compute(days, live);
-            Publish(o, planned, days, figures, fleet, depotGroup, paper, live, fleetWall, total.Elapsed.TotalSeconds, speed, loadStart, loadEnd, traffic);
-            return 0;
+            var tracks = await DayTracks.ReadAsync(c.Db, schema, planned.Couriers);
+            return new DayRun(planned, days, DayFigures.Compute(days, live), fleet, depotGroup, paper, live, fleetWall, speed, loadStart, loadEnd, traffic, tracks, calibration);
         }
         finally
         {
-            await using var drop = db.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            await using var drop = c.Db.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
             await drop.ExecuteNonQueryAsync();
         }
     }
@@ -125,7 +187,7 @@ internal sealed class DayVerb : IVerb
     private static async Task<Planned> PlanEveningAsync(
         string postgres, string redis, string schema, IReadOnlyDictionary<string, string> settings, string rows, int couriers, int planSeconds, DateOnly date)
     {
-        await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: true, keepSchema: true);
+        await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: true, keepSchema: true, build: true);
         var api = host.Client;
         await WaitForRoadsAsync(api);
         await host.WaitForJobAsync(1); // the demo's own evening: let it finish so it does not compete for the CPU
@@ -248,10 +310,10 @@ internal sealed class DayVerb : IVerb
         }
     }
 
-    private static void Publish(
-        Options o, Planned planned, IReadOnlyList<CourierDay> days, DayFigures f, DayFleetResult fleet, JsonElement host, int paper,
-        LiveRecord live, double fleetWall, double totalWall, double speed, string loadStart, string loadEnd, GroundTruthTraffic traffic)
+    private static (string Text, Dictionary<string, object?> Result) Report(Options o, DayRun run, double totalWall)
     {
+        var (planned, days, f, fleet, host, paper, live) = (run.Planned, run.Days, run.Figures, run.Fleet, run.HostGroup, run.Paper, run.Live);
+        var (fleetWall, speed, loadStart, loadEnd, traffic) = (run.FleetWall, run.Speed, run.LoadStart, run.LoadEnd, run.Traffic);
         static string P(double v) => double.IsNaN(v) ? "-" : Results.F(100 * v, 1) + "%";
         static string M(double v) => double.IsNaN(v) ? "-" : Results.F(v, 1);
         double HostDouble(string name) => host.ValueKind == JsonValueKind.Object ? host.GetProperty(name).GetDouble() : double.NaN;
@@ -277,11 +339,11 @@ internal sealed class DayVerb : IVerb
             ["paper outcomes recorded / stops on paper", $"{paper} / {f.PaperStops}", ""],
             ["fixes / events acknowledged", $"{fleet.PositionsAcked:N0} / {fleet.EventsAcked:N0}", $"{fleet.Rejected} rejected, {fleet.Reconnects} reconnects"],
             ["simulated day wall time (s)", Results.F(fleetWall, 1), $"≤ 600; clock ×{speed}"],
-            ["whole verb wall time (s)", Results.F(totalWall, 1), "evening host, plan, day host, day"],
+            ["whole verb wall time (s)", double.IsNaN(totalWall) ? "-" : Results.F(totalWall, 1), "evening host, plan, day host, day"],
         ]);
         var text = $"""
             Simulated delivery day on Porto: {o.GetInt("orders", 1000)} orders, {planned.Couriers.Count} routes (plan version {planned.VersionId}, {planned.Unassigned} unassigned),
-            planned by the host on the road network's free-flow times; driven on ground-truth traffic (rush hours, per-leg noise, {traffic.Incidents.Count} incidents),
+            planned by the host on {(run.Calibration is null ? "the road network's free-flow times" : "the calibrated speeds and service times")}; driven on ground-truth traffic (rush hours, per-leg noise, {traffic.Incidents.Count} incidents),
             with late starts, parking and walking, service tails by address kind, not-at-home, waits for windows, breaks; tablets with
             jitter, canyons, drop-outs, lost connections and {days.Count(d => d.TabletDiedAt is not null)} dead tablet(s) finished on paper.
 
@@ -289,7 +351,7 @@ internal sealed class DayVerb : IVerb
 
             Load average {loadStart} at the start of the day, {loadEnd} at the end (2 cores shared with other work).
             """;
-        Results.Publish("day", text, new Dictionary<string, object?>
+        return (text, new Dictionary<string, object?>
         {
             ["hit_rate"] = Math.Round(host.ValueKind == JsonValueKind.Object ? HostDouble("hitRate") : f.HitRate, 4),
             ["hit_rate_truth"] = Math.Round(f.HitRate, 4),
@@ -311,7 +373,7 @@ internal sealed class DayVerb : IVerb
             ["silent_alerts"] = live.Silent.Count,
             ["paper_outcomes"] = paper,
             ["wall_s"] = Math.Round(fleetWall, 1),
-            ["total_wall_s"] = Math.Round(totalWall, 1),
+            ["total_wall_s"] = double.IsNaN(totalWall) ? null : Math.Round(totalWall, 1),
             ["speed"] = speed,
         });
     }

@@ -76,10 +76,10 @@ public sealed class CourierDayGenerator(IRoadPaths paths, GroundTruthTraffic tra
 {
     private const double WalkMps = 1.3;
 
-    /// <summary>The kind of address of a stop (stable: from its id).</summary>
-    public static AddressKind KindOf(string stopId)
+    /// <summary>The kind of address at a location (stable: from its coordinates rounded to about a metre).</summary>
+    public static AddressKind KindOf(double latitude, double longitude)
     {
-        var h = Hash(stopId) % 100;
+        var h = Hash(FormattableString.Invariant($"{Math.Round(latitude * 1e5)}:{Math.Round(longitude * 1e5)}")) % 100;
         return h < 40 ? AddressKind.House : h < 85 ? AddressKind.Apartment : AddressKind.Business;
     }
 
@@ -132,7 +132,7 @@ public sealed class CourierDayGenerator(IRoadPaths paths, GroundTruthTraffic tra
             var (arrive, van, leg) = Drive(here, door, t, random, track, stop.StopId);
             legs.Add(leg);
             t = arrive;
-            var kind = KindOf(stop.StopId);
+            var kind = KindOf(stop.Latitude, stop.Longitude);
             var arrivedAt = t;
             t += TimeSpan.FromSeconds(Parking(kind, random));
             track.Add((t, van));

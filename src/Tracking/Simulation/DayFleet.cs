@@ -11,7 +11,8 @@ namespace Delivery.Tracking.Simulation;
 /// <param name="Rejected">Items the server refused.</param>
 /// <param name="Reconnects">Connections re-established after a loss.</param>
 /// <param name="Batches">Batches sent.</param>
-public sealed record DayFleetResult(long PositionsAcked, long EventsAcked, long Rejected, int Reconnects, long Batches);
+/// <param name="RejectionSamples">The first distinct reasons the server gave for refused items.</param>
+public sealed record DayFleetResult(long PositionsAcked, long EventsAcked, long Rejected, int Reconnects, long Batches, IReadOnlyList<string> RejectionSamples);
 
 /// <summary>
 /// Plays generated <see cref="CourierDay"/>s through the real courier hub on a shared clock (a
@@ -26,6 +27,7 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
     private long _rejected;
     private long _batches;
     private int _reconnects;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reasons = new(StringComparer.Ordinal);
 
     /// <summary>Fixes acknowledged so far.</summary>
     public long PositionsAcked => Interlocked.Read(ref _acked);
@@ -35,7 +37,7 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
     {
         ArgumentNullException.ThrowIfNull(days);
         await Task.WhenAll(days.Select((d, i) => PlayAsync(d, i, cancellationToken))).ConfigureAwait(false);
-        return new DayFleetResult(Interlocked.Read(ref _acked), Interlocked.Read(ref _events), Interlocked.Read(ref _rejected), _reconnects, Interlocked.Read(ref _batches));
+        return new DayFleetResult(Interlocked.Read(ref _acked), Interlocked.Read(ref _events), Interlocked.Read(ref _rejected), _reconnects, Interlocked.Read(ref _batches), [.. _reasons.Keys.Order(StringComparer.Ordinal)]);
     }
 
     private async Task PlayAsync(CourierDay day, int index, CancellationToken ct)
@@ -158,6 +160,10 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
                 Interlocked.Add(ref _acked, ack.PositionsAccepted);
                 Interlocked.Add(ref _events, ack.EventsAccepted.Count);
                 Interlocked.Add(ref _rejected, ack.Rejections.Count);
+                foreach (var r in ack.Rejections.Where(_ => _reasons.Count < 10))
+                {
+                    _reasons.TryAdd($"{r.Field}: {r.Reason}", 0);
+                }
                 fixFrom += count;
                 eventFrom = eventEnd;
             }
