@@ -35,11 +35,10 @@ internal static class InfrastructureSetup
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture,
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ClockSetup.Create(configuration));
         AddValidatedOptions<ConnectionStringsOptions>(services, ConnectionStringsOptions.Section);
         AddValidatedOptions<OrdersOptions>(services, OrdersOptions.Section);
         AddValidatedOptions<PlanningOptions>(services, PlanningOptions.Section);
-        AddValidatedOptions<NotificationOptions>(services, NotificationOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
 
         // One pooled data source and one Redis connection per process.
