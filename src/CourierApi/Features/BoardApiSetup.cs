@@ -1,3 +1,6 @@
+using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Pairing;
+using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.Tiles;
 
 namespace Delivery.CourierApi.Features;
@@ -11,12 +14,18 @@ internal static class BoardApiSetup
     public static WebApplicationBuilder AddBoardApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoadTileSource>();
+        builder.Services.AddSingleton<ShopMappingStore>();
+        builder.Services.AddSingleton<CsvImport>();
+        builder.Services.AddPairing();
         return builder;
     }
 
     public static WebApplication MapBoardApi(this WebApplication app)
     {
         app.MapTiles();
+        app.MapImportPreview();
+        app.MapPlanChanges();
+        app.MapPairing();
         return app;
     }
 }
