@@ -2,6 +2,7 @@ using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features;
 using Delivery.CourierApi.Features.Courier;
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Notifications;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.RoadNetwork;
@@ -36,6 +37,7 @@ builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, Postgre
 builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scripts), courier device tokens; roles; sign-in rate limit
 builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
 builder.AddDeliveryWiring();          // road network (background load), tracking over published routes, manifests and paper outcomes
+builder.AddBoardApi();                // street tiles and map style, CSV preview and shop mappings, what moved, tablet pairing
 
 var app = builder.Build();
 
@@ -55,10 +57,12 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapFleet();
 app.MapOrders();
-app.MapPlans().AddEndpointFilter<Delivery.CourierApi.Features.Tracking.PublishRouteChanges>(); // tablets hear of a publish at once
+app.MapPlans();
 app.MapRoutes();
 app.MapCourier();
+app.MapNotifications();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();
+app.MapBoardApi();
 
 app.Run();

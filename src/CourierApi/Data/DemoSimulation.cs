@@ -38,7 +38,7 @@ internal sealed class DemoSimulationOptions
 /// through the real pipeline to the live hub and the customers' tracking view.
 /// </summary>
 internal sealed partial class DemoSimulation(
-    FleetStore fleet, OrderWriter orders, PlanningJobStore jobs, PlanStore plans, IPublishedRouteSource routes, NpgsqlDataSource db,
+    FleetStore fleet, OrderWriter orders, PlanningJobStore jobs, PlanPublisher publisher, IPublishedRouteSource routes, NpgsqlDataSource db,
     TimeProvider time, RoadNetworkState roads, PaperOutcomeService paper, IServer server, IHostApplicationLifetime lifetime, IOptions<TrackingOptions> tracking,
     IOptions<DemoSimulationOptions> options, ILogger<DemoSimulation> log) : BackgroundService
 {
@@ -115,7 +115,7 @@ internal sealed partial class DemoSimulation(
             var entries = d.Stops.Where(s => s.OnPaper).Select(s => new PaperOutcomeEntry(
                 new StopCode(routeId, d.Courier.Route.PlanVersion, s.Sequence).Compact, s.Outcome, null,
                 s.Outcome == "failed" ? "not home" : null, s.HandoverAt)).ToList();
-            var recorded = (await paper.RecordAsync(entries, routeId, ct)).Count(r => r.Recorded);
+            var recorded = (await paper.RecordAsync(entries, routeId, DemoSeeder.DemoUser, ct)).Count(r => r.Recorded);
             LogPaper(recorded, routeId);
         }
     }
@@ -150,7 +150,7 @@ internal sealed partial class DemoSimulation(
         }
         var versionId = job.ResultVersionId
             ?? throw new InvalidOperationException($"Today's planning job {job.Id} ended {job.Status}: {job.Error}");
-        await plans.PublishAsync(versionId, ct);
+        await publisher.PublishAsync(versionId, ct);
         return versionId;
     }
 

@@ -3,6 +3,7 @@ using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.Routes;
 using Delivery.CourierApi.Hosting;
+using Delivery.Planner;
 using Delivery.Planner.Solving;
 using Delivery.Planner.Travel;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ internal static class FeatureSetup
         services.AddSingleton<CutOff>();
 
         // Planning: the planner and the travel-time source are the seams the road network (and tests) replace.
-        services.AddSingleton<IRoutePlanner>(_ => new OrToolsRoutePlanner(TimeProvider.System));
+        services.AddPlanner();
         services.AddSingleton<ITravelTimeSource>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
@@ -52,8 +53,7 @@ internal static class FeatureSetup
             services.AddHostedService<PlanningWorker>();
         }
 
-        services.AddHttpClient(PublishNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<PublishNotifier>();
+        services.AddSingleton<PlanPublisher>();
 
         // SignalR with the Redis backplane so any node can push to any dispatcher; the prefix keeps deployments (and tests) apart.
         var signalR = services.AddSignalR();

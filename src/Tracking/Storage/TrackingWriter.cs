@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Delivery.Tracking.Notifications;
 using Npgsql;
 
 namespace Delivery.Tracking.Storage;
@@ -17,14 +18,18 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly PositionStore _positionStore;
     private readonly TimeProvider _time;
+    private readonly NotificationOutbox _outbox;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _loops;
 
-    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
+    public TrackingWriter(
+        NpgsqlDataSource dataSource, PositionStore positionStore, NotificationOutbox outbox,
+        [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
     {
         _time = time;
         _dataSource = dataSource;
         _positionStore = positionStore;
+        _outbox = outbox;
         _loops = Enumerable.Range(0, Writers).Select(_ => Task.Run(LoopAsync)).ToArray();
     }
 
@@ -116,6 +121,10 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
             }
             await DeliveryEventStore.WriteAsync(conn, tx, events, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             await tx.CommitAsync().ConfigureAwait(false);
+            if (events.Any(e => e.IsHandover))
+            {
+                _outbox.Wake();
+            }
         }
         catch
         {
