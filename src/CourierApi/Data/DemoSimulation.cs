@@ -115,7 +115,7 @@ internal sealed partial class DemoSimulation(
             var entries = d.Stops.Where(s => s.OnPaper).Select(s => new PaperOutcomeEntry(
                 new StopCode(routeId, d.Courier.Route.PlanVersion, s.Sequence).Compact, s.Outcome, null,
                 s.Outcome == "failed" ? "not home" : null, s.HandoverAt)).ToList();
-            var recorded = (await paper.RecordAsync(entries, routeId, DemoSeeder.DemoUser, ct)).Count(r => r.Recorded);
+            var recorded = (await paper.RecordAsync(entries, routeId, "demo simulation", ct)).Count(r => r.Recorded);
             LogPaper(recorded, routeId);
         }
     }

@@ -19,12 +19,10 @@ public sealed class DeliveryEventStore
         "reason, refused_items, recalculated_total, note, window_start, window_end, corrects, entered_by";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly TimeProvider _time;
     private readonly NotificationOutbox? _outbox;
+    private readonly TimeProvider _time;
 
-    internal DeliveryEventStore(
-        NpgsqlDataSource dataSource, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time,
-        NotificationOutbox? outbox = null)
+    internal DeliveryEventStore(NpgsqlDataSource dataSource, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time, NotificationOutbox? outbox = null)
     {
         _dataSource = dataSource;
         _time = time;
@@ -61,8 +59,8 @@ public sealed class DeliveryEventStore
     /// <summary>
     /// Inserts <paramref name="events"/> in the caller's transaction; a new handover queues its customer notification
     /// (delivered or failed) in the same statement, keyed (order, kind, <c>handover</c>): however often and from wherever
-    /// (tablet, paper) the same handover is stored, the customer is told once. <paramref name="recordedAt"/> is the
-    /// host's clock (not the database's), so a simulated day stamps simulated time.
+    /// (tablet, paper) the same handover is stored, the customer is told once. <paramref name="recordedAt"/> is the host's
+    /// clock (not the database's), so a simulated day stamps simulated time.
     /// </summary>
     internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, DateTimeOffset recordedAt, CancellationToken ct)
     {

@@ -17,13 +17,12 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
     private const int Writers = 3;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PositionStore _positionStore;
-    private readonly TimeProvider _time;
     private readonly NotificationOutbox _outbox;
+    private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _loops;
 
-    public TrackingWriter(
-        NpgsqlDataSource dataSource, PositionStore positionStore, NotificationOutbox outbox,
+    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore, NotificationOutbox outbox,
         [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
     {
         _time = time;
