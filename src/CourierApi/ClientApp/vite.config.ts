@@ -8,6 +8,7 @@ const page = (name: string) => resolve(import.meta.dirname, name, "index.html");
 export default defineConfig({
   plugins: [react()],
   base: "/",
+  worker: { format: "es" },
   build: {
     outDir: "../wwwroot",
     emptyOutDir: true,

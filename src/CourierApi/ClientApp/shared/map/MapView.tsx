@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url";
 import { useTranslation } from "react-i18next";
 import styles from "./MapView.module.css";
 
@@ -10,6 +11,9 @@ export const useMap = () => useContext(MapContext);
 export type { GeoJSONSourceSpecification, LayerSpecification, LngLatBoundsLike } from "maplibre-gl";
 
 type Streets = "loading" | "streets" | "none";
+
+// The worker is bundled by Vite next to the page's assets (MapLibre would look for it beside its own module file).
+maplibregl.setWorkerUrl(workerUrl);
 
 // No tiles: a plain background, and the facts (depot, stops, routes) drawn on it all the same.
 const plainStyle: maplibregl.StyleSpecification = {
