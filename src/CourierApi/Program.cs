@@ -45,6 +45,7 @@ builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, Postgre
 builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scripts), courier device tokens; roles; sign-in rate limit
 builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
 builder.AddDeliveryWiring();          // road network (background load), tracking over published routes, manifests and paper outcomes
+builder.AddBoardApi();                // street tiles and map style, CSV preview and shop mappings, what moved, tablet pairing
 if (documentOnly)
 {
     builder.Services.RemoveAll<IHostedService>();
@@ -74,6 +75,7 @@ app.MapRoutes();
 app.MapCourier();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();
+app.MapBoardApi();
 app.MapPages();                 // /board, /signin (and later /courier, /t/{token}, /insights): each page's index.html
 
 app.Run();

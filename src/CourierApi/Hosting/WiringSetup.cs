@@ -79,7 +79,11 @@ internal static class WiringSetup
         analytics.RequireAuthorization(Policies.Staff);
         dispatch.RequireAuthorization(Policies.Dispatcher);
         open.AllowAnonymous();
-        app.MapGet("/api/v1/road-network", (RoadNetworkState state) => TypedResults.Ok(state.Info()))
+        app.MapGet("/api/v1/road-network", async (RoadNetworkState state, Features.Tiles.RoadTileSource tiles, CancellationToken ct) =>
+            {
+                var map = await tiles.NetworkAsync(ct);
+                return TypedResults.Ok(state.Info() with { StreetTiles = map.Available, StreetTilesReason = map.Reason });
+            })
             .WithTags("Road network").RequireAuthorization(Policies.Staff)
             .WithSummary("Whether plans use road travel times (loaded network) or straight lines, and why.");
         return app;

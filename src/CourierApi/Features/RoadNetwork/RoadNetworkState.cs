@@ -27,7 +27,10 @@ public enum RoadNetworkStatus
 /// <param name="Vertices">Vertices of the loaded network.</param>
 /// <param name="DirectedEdges">Directed edges of the loaded network.</param>
 /// <param name="Error">Why loading failed or what to do when missing.</param>
-public sealed record RoadNetworkInfo(string Schema, RoadNetworkStatus Status, string TravelSource, int? Vertices, int? DirectedEdges, string? Error);
+/// <param name="StreetTiles">Whether the map has street tiles (<c>/tiles/roads/…</c>); they need only the imported tables, not the loaded graph.</param>
+/// <param name="StreetTilesReason">Why the map shows no streets; null when it does.</param>
+public sealed record RoadNetworkInfo(string Schema, RoadNetworkStatus Status, string TravelSource, int? Vertices, int? DirectedEdges, string? Error,
+    bool StreetTiles = false, string? StreetTilesReason = null);
 
 /// <summary>
 /// The road network the host plans on, once loaded in the background; null until then (or when there is none).

@@ -1,0 +1,22 @@
+using Delivery.CourierApi.Features.Tiles;
+
+namespace Delivery.CourierApi.Features;
+
+/// <summary>
+/// What the dispatcher's board needs beyond the evening's REST features: street tiles and the map style,
+/// CSV import preview with remembered column mappings, what a re-plan moved, tablet pairing.
+/// </summary>
+internal static class BoardApiSetup
+{
+    public static WebApplicationBuilder AddBoardApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RoadTileSource>();
+        return builder;
+    }
+
+    public static WebApplication MapBoardApi(this WebApplication app)
+    {
+        app.MapTiles();
+        return app;
+    }
+}
