@@ -40,6 +40,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tiles/roads/{z}/{x}/{y}.mvt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vector tile (layer `roads`: `class` = OSM highway class, `name`) of the imported road network; ETag by import version, 304 on If-None-Match. */
+        get: operations["GetRoadTile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/map/style.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MapLibre style of the street map (no glyphs, no sprite; labels in the local 'Noto Sans'). Background only without a network; metadata['delivery:reason'] says why. */
+        get: operations["GetMapStyle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -1652,6 +1686,7 @@ export interface components {
             resultVersionId: null | number;
             error: null | string;
         };
+        JsonObject: Record<string, never>;
         LineStringGeometry: {
             type: string;
             coordinates: number[][];
@@ -1794,6 +1829,14 @@ export interface components {
             routes: components["schemas"]["RouteView"][];
             unassigned: components["schemas"]["UnassignedView"][];
         };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
+        };
         /** @description An item the customer refused. */
         RefusedItem: {
             /** @description Article code of an order line. */
@@ -1813,6 +1856,9 @@ export interface components {
             /** Format: int32 */
             directedEdges: null | number;
             error: null | string;
+            /** @default false */
+            streetTiles: boolean;
+            streetTilesReason?: null | string;
         };
         /** @enum {unknown} */
         RoadNetworkStatus: "Loading" | "Loaded" | "Missing" | "Failed";
@@ -2052,6 +2098,73 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetRoadTile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                z: number;
+                x: number;
+                y: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMapStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+        };
+    };
     GetDepot: {
         parameters: {
             query?: never;
