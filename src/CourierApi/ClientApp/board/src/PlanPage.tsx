@@ -114,7 +114,7 @@ export function PlanPage() {
               </div>
             )}
             renderStops={(r) => (
-              <StopList route={r} colour={routeColour(colours.get(r.routeId) ?? 0)} locale={board.locale} zone={board.zone} editable={board.editable}
+              <StopList route={r} colour={routeColour(colours.get(r.courierId) ?? 0)} locale={board.locale} zone={board.zone} editable={board.editable}
                 onEdit={(e, what) => void edits.propose(e, what)} onDialog={setTarget} onPin={(o, c) => void pin(o, c)} />
             )} />
         )}

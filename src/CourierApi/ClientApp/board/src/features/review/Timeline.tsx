@@ -16,7 +16,7 @@ type Props = {
   plan: Plan; colours: Map<number, number>; shifts: Shift[]; selected: number | null;
   /** A stop dropped on a row at a time: move it there (position = first stop that starts later). */
   onDrop?: (orderId: number, label: string, courierId: number, position: number | null, courierName: string) => void;
-  onSelect?: (routeId: number | null) => void;
+  onSelect?: (courierId: number | null) => void;
 };
 
 /** One row per route: driving, idle, waiting, service (numbered, draggable), the break window; the selected row shows each stop's window. */
@@ -54,10 +54,10 @@ export function Timeline({ plan, colours, shifts, selected, onDrop, onSelect }: 
             <div className={styles.track}>{hours.map((h) => <span key={h} className={styles.tick} style={{ left: at(h) }}>{hhmm(h)}</span>)}</div>
           </div>
           {routes.map((r) => {
-            const colour = routeColour(colours.get(r.routeId) ?? 0);
+            const colour = routeColour(colours.get(r.courierId) ?? 0);
             const shift = shiftOf.get(r.courierId);
             const legs = legDrivingMinutes(r, [depot.longitude, depot.latitude]);
-            const open = selected === r.routeId;
+            const open = selected === r.courierId;
             let prev = m(r.startAt);
             const end = m(r.endAt);
             const back = Math.min(end - prev, legs[legs.length - 1] ?? 0);
@@ -73,7 +73,7 @@ export function Timeline({ plan, colours, shifts, selected, onDrop, onSelect }: 
                   const next = r.stops.find((s) => m(s.plannedServiceStart) > when && s.orderId !== data?.orderId);
                   if (data && onDrop) onDrop(data.orderId, data.label, r.courierId, next ? next.sequence : null, r.courierName);
                 }}>
-                <button type="button" className={styles.name} aria-pressed={open} onClick={() => onSelect?.(open ? null : r.routeId)}>
+                <button type="button" className={styles.name} aria-pressed={open} onClick={() => onSelect?.(open ? null : r.courierId)}>
                   <span className={styles.sw} style={{ background: colour, width: 10, height: 10 }} aria-hidden="true" />{r.courierName}{r.locked ? " 🔒" : ""}
                 </button>
                 <div className={styles.track} data-track>
