@@ -50,8 +50,8 @@ export function PlanPage() {
   // A finished re-plan shows what moved before the dispatcher goes on.
   const job = planning.job;
   useEffect(() => {
-    if (job?.status === "succeeded" && job.kind === "replan" && job.progress?.moved) setShowMoved(true);
-  }, [job?.status, job?.kind, job?.progress?.moved]);
+    if (job?.status === "succeeded" && job.kind === "replan" && job.resultVersionId) setShowMoved(true);
+  }, [job?.status, job?.kind, job?.resultVersionId]);
 
   async function setLocked(routeId: number, locked: boolean) {
     const { error, response } = await api.PUT("/api/v1/routes/{routeId}/lock", { params: { path: { routeId } }, body: { locked } });
@@ -134,7 +134,7 @@ export function PlanPage() {
       <ViolationDialog pending={edits.pending} busy={edits.busy} onApply={() => void edits.applyAnyway()} onClose={edits.dismiss} />
       {p && <PublishDialog plan={p} published={published.current && published.current.id !== p.id ? published.current : null} open={publishing}
         onClose={() => setPublishing(false)} onDone={(text) => toast({ text })} locale={board.locale} zone={board.zone} />}
-      {p && job?.progress?.moved && <MovedDialog moved={job.progress.moved} number={p.number} open={showMoved} onAccept={() => { setShowMoved(false); planning.dismiss(); }} />}
+      {job?.resultVersionId && <MovedDialog versionId={job.resultVersionId} open={showMoved} onAccept={() => { setShowMoved(false); planning.dismiss(); }} />}
     </div>
   );
 }

@@ -59,8 +59,8 @@ export function FleetView() {
                     <td>
                       {board.editable && (
                         <span className={styles.chips}>
-                          <Button small onClick={() => setEditing(c.id)} aria-label={t("fleet.editShiftOf", { name: c.name })}>{t("fleet.editShift")}</Button>
-                          <Button small onClick={() => setTablet(c)} aria-label={t("fleet.tabletFor", { name: c.name })}>{t("fleet.tablet")}</Button>
+                          <Button small onClick={() => setEditing(c.id)}>{t("fleet.editShift")}<span className="visually-hidden"> — {c.name}</span></Button>
+                          <Button small onClick={() => setTablet(c)}>{t("fleet.tablet")}<span className="visually-hidden"> — {c.name}</span></Button>
                         </span>
                       )}
                     </td>
