@@ -13,7 +13,7 @@ export function ImportPreviewView({ preview, mapping, onMapping, fileName }:
   const missing = new Set(preview.missingRequired);
   return (
     <div>
-      <p className={panel.muted}>📄 {fileName} · {preview.encoding} · {t("import.separator")} “{preview.separator}” · {t(`import.source.${preview.mappingSource}` as "import.source.Guessed", { defaultValue: preview.mappingSource })}</p>
+      <p className={panel.muted}>{fileName} · {preview.encoding} · {t("import.separator")} “{preview.separator}” · {t(`import.source.${preview.mappingSource}` as "import.source.Guessed", { defaultValue: preview.mappingSource })}</p>
       <div className={styles.summary} role="status">
         <div><strong>{preview.rows}</strong>{t("import.rows")}</div>
         <div><strong>{preview.good - preview.alreadyImported}</strong>{t("import.willCreate")}</div>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber, formatPercent, formatTime } from "../../../../shared/i18n/format";
+import { LockIcon } from "../../../../shared/ui/LockIcon";
 import { routeColour } from "../../../../shared/ui/palette";
 import { useBoard } from "../../context";
 import panel from "../../ui/Panel.module.css";
@@ -38,7 +39,7 @@ export function RoutesPanel({ plan, colours, selected, onSelect, renderStops, re
                 <span className={styles.routeName}>
                   {r.courierName}
                   <span className={panel.muted}>{r.vehicleCode}</span>
-                  {r.locked && <span className={[panel.badge, panel.badgeInfo].join(" ")}>🔒 {t("plan.locked")}</span>}
+                  {r.locked && <span className={[panel.badge, panel.badgeInfo].join(" ")}><LockIcon /> {t("plan.locked")}</span>}
                   {violations > 0 && <span className={[panel.badge, panel.badgeDanger].join(" ")}>{t("plan.violations", { count: violations })}</span>}
                 </span>
                 <span className={panel.mono}>{r.stops.length > 0 ? `${formatTime(r.startAt, locale, zone)}–${formatTime(r.endAt, locale, zone)}` : ""}</span>
