@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { $api, api, queryClient } from "../../shared/api/client";
 import { describeProblem } from "../../shared/api/problem";
-import { formatDateTime, formatNumber } from "../../shared/i18n/format";
+import { formatDateTime, formatNumber, formatUnit } from "../../shared/i18n/format";
 import { Button } from "../../shared/ui/Button";
 import { routeColour } from "../../shared/ui/palette";
 import { useBoard } from "./context";
@@ -73,7 +73,7 @@ export function PlanPage() {
           <span className={styles.totals}>
             <span><strong>{p.totals.routes}</strong> {t("plan.totalRoutes")}</span>
             <span><strong>{p.totals.stops}</strong> {t("plan.totalStops")}</span>
-            <span><strong>{formatNumber(p.totals.distanceKm, board.locale)}</strong> km</span>
+            <span><strong>{formatUnit(p.totals.distanceKm, "kilometer", board.locale, 0)}</strong></span>
             <span><strong>{formatNumber(p.totals.travelHours, board.locale, 1)}</strong> {t("plan.hoursShort")}</span>
             <span><strong>{p.totals.unassigned}</strong> {t("plan.totalUnassigned")}</span>
             {p.totals.violations > 0 && <span className={[panel.badge, panel.badgeDanger].join(" ")}>{t("plan.violations", { count: p.totals.violations })}</span>}

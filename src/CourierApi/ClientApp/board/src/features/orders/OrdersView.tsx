@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { $api } from "../../../../shared/api/client";
-import { formatDateTime, formatNumber, formatPercent, formatWindow, localMinutes } from "../../../../shared/i18n/format";
+import { formatDateTime, formatNumber, formatPercent, formatUnit, formatWindow, localMinutes } from "../../../../shared/i18n/format";
 import { Button } from "../../../../shared/ui/Button";
 import { useBoard } from "../../context";
 import { SortHeader, type Sort } from "../../ui/SortHeader";
@@ -71,7 +71,7 @@ export function OrdersView() {
         <div className={styles.card}>
           <div className={styles.cardLabel}>{t("orders.demandVsCapacity")}</div>
           <div className={styles.cardValue}>{formatNumber(demandItems, board.locale)} <span className={styles.muted}>/ {formatNumber(capacity.items, board.locale)}</span></div>
-          <div className={styles.cardSub}>{t("orders.itemsFill", { fill: formatPercent(fill, board.locale) })} · {formatNumber(demandKg, board.locale)} / {formatNumber(capacity.weightGrams / 1000, board.locale)} kg</div>
+          <div className={styles.cardSub}>{t("orders.itemsFill", { fill: formatPercent(fill, board.locale) })} · {formatNumber(demandKg, board.locale)} / {formatUnit(capacity.weightGrams / 1000, "kilogram", board.locale, 0)}</div>
           <div className={[styles.meter, fill > 1 ? styles.over : ""].join(" ")} aria-hidden="true"><span style={{ width: `${Math.min(100, fill * 100)}%` }} /></div>
         </div>
         <div className={styles.card}>
