@@ -68,7 +68,7 @@ internal sealed partial class DemoSimulation(
             ?? throw new InvalidOperationException("The demo depot is missing; the simulation needs --demo.");
         var zone = Zones.Find(depot.TimeZone);
         var nowLocal = Zones.ToLocal(time.GetUtcNow(), zone);
-        var today = DateOnly.FromDateTime(nowLocal.DateTime);
+        var today = Zones.Today(time.GetUtcNow(), zone);
         var versionId = await PublishedVersionAsync(depot.Id, today) ?? await PlanTodayAsync(depot, zone, nowLocal, today, ct);
 
         var couriers = new List<SimulatedCourier>();

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Delivery.CourierApi.Auth;
-using Delivery.CourierApi.Data;
+using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Delivery.CourierApi.Features.Courier;
 
@@ -18,19 +17,16 @@ internal static class CourierEndpoints
     public static RouteGroupBuilder MapCourier(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/courier").WithTags("Courier").RequireAuthorization(Policies.Courier);
-        group.MapGet("/route", RouteAsync).WithSummary("The signed-in courier's route in the published plan for a date (default: today, UTC).");
+        group.MapGet("/route", RouteAsync).WithSummary("The signed-in courier's route in the published plan for a date (default: today at the courier's depot, in its time zone).");
         return group;
     }
 
     internal static async Task<Results<Ok<CourierRouteResponse>, NotFound>> RouteAsync(
-        DateOnly? date, ClaimsPrincipal user, NpgsqlDataSource db, PlanReader reader, TimeProvider time)
+        DateOnly? date, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, PlanReader reader, TimeProvider time, CancellationToken ct)
     {
         var courierId = long.Parse(user.FindFirstValue(CourierDeviceDefaults.CourierIdClaim)!, CultureInfo.InvariantCulture);
-        var day = date ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var versionId = await db.ScalarAsync<long?>("""
-            SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id JOIN routes r ON r.plan_version_id = v.id
-            WHERE v.status = 'published' AND p.plan_date = $1 AND r.courier_id = $2 LIMIT 1
-            """, day, courierId);
+        var day = date ?? Zones.Today(time.GetUtcNow(), Zones.Find(await fleet.CourierTimeZoneAsync(courierId, ct)));
+        var versionId = await plans.PublishedVersionOfCourierAsync(courierId, day, ct);
         if (versionId is null)
         {
             return TypedResults.NotFound();
