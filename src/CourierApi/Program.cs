@@ -9,6 +9,7 @@ using Delivery.CourierApi.Features.RoadNetwork;
 using Delivery.CourierApi.Features.Routes;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -32,23 +33,36 @@ if (simulate)
 {
     builder.Configuration["Demo:Simulate"] = "true";
 }
+// The build writes the OpenAPI document (the web client's contract) by starting this host with no server: nothing may
+// connect then (no hosted service runs), but the registrations want connection strings.
+var documentOnly = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+if (documentOnly)
+{
+    builder.Configuration["ConnectionStrings:Delivery"] ??= "Host=127.0.0.1;Database=openapi";
+    builder.Configuration["ConnectionStrings:Redis"] ??= "127.0.0.1,abortConnect=false";
+}
 
 builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, PostgreSQL, Redis, health, problem details, migrations
 builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scripts), courier device tokens; roles; sign-in rate limit
 builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
 builder.AddDeliveryWiring();          // road network (background load), tracking over published routes, manifests and paper outcomes
 builder.AddBoardApi();                // street tiles and map style, CSV preview and shop mappings, what moved, tablet pairing
+if (documentOnly)
+{
+    builder.Services.RemoveAll<IHostedService>();
+}
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
+app.UseDeliveryStaticFiles();   // the web pages' built assets (ClientApp → wwwroot), before authentication: they are public
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous(); // the API reference is the front page until the board lands
+app.MapGet("/", () => TypedResults.Redirect("/board")).ExcludeFromDescription().AllowAnonymous(); // the evening board is the front page
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -64,5 +78,6 @@ app.MapNotifications();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();
 app.MapBoardApi();
+app.MapPages();                 // /board, /signin (and later /courier, /t/{token}, /insights): each page's index.html
 
 app.Run();

@@ -22,5 +22,15 @@ internal static class OpenApiSetup
             document.Security ??= [];
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, _, _) =>
+        {
+            // The host reads numbers from strings too (web defaults), which the document spells "integer | string";
+            // clients send and receive numbers, so the contract says numbers (typed clients get `number`, not `number | string`).
+            if (schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0 && type.HasFlag(JsonSchemaType.String))
+            {
+                schema.Type = type & ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
+            return Task.CompletedTask;
         }));
 }

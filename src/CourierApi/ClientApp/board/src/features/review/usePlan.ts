@@ -1,0 +1,21 @@
+import { $api, type Schemas } from "../../../../shared/api/client";
+import { useBoard } from "../../context";
+
+export type Plan = Schemas["PlanVersionView"];
+export type Route = Schemas["RouteView"];
+export type Stop = Schemas["StopView"];
+
+/** The newest plan version of the board's depot and date (404 = not planned yet). */
+export function usePlan() {
+  const { depot, date } = useBoard();
+  return $api.useQuery("get", "/api/v1/depots/{depotId}/plans/{date}", { params: { path: { depotId: depot.id, date } } }, { retry: false });
+}
+
+export function useRouteGeoJson(versionId: number | undefined) {
+  return $api.useQuery("get", "/api/v1/plan-versions/{versionId}/geojson", { params: { path: { versionId: versionId ?? 0 } } }, { enabled: versionId !== undefined });
+}
+
+/** A colour index per courier (the list, map and timeline agree, and it survives edits and re-plans). */
+export function colourIndex(plan: Plan): Map<number, number> {
+  return new Map(plan.routes.map((r, i) => [r.courierId, i]));
+}

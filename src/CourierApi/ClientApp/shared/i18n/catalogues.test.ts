@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { pickLanguage, resources } from "./i18n";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) {
+    return [prefix];
+  }
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+// Russian plurals need _few and _many where English has _one/_other.
+const base = (key: string) => key.replace(/_(one|few|many|other)$/, "");
+
+describe("catalogues", () => {
+  for (const ns of ["common", "board"] as const) {
+    it(`ru has every ${ns} key of en`, () => {
+      const ru = new Set(keys(resources.ru[ns]).map(base));
+      const missing = keys(resources.en[ns]).map(base).filter((k) => !ru.has(k));
+      expect(missing).toEqual([]);
+    });
+
+    it(`ru plurals of ${ns} have one, few, many and other`, () => {
+      const ru = keys(resources.ru[ns]);
+      for (const key of ru.filter((k) => k.endsWith("_one"))) {
+        const stem = key.slice(0, -4);
+        expect(ru).toEqual(expect.arrayContaining([stem + "_few", stem + "_many", stem + "_other"]));
+      }
+    });
+  }
+
+  it("picks the browser's language", () => {
+    expect(pickLanguage(null, ["ru-RU", "en"])).toBe("ru");
+    expect(pickLanguage(null, ["uk-UA"])).toBe("ru");
+    expect(pickLanguage(null, ["pt-PT"])).toBe("en");
+    expect(pickLanguage("en", ["ru-RU"])).toBe("en");
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { addDays, formatTime, formatWindow, localDate, localMinutes } from "./format";
+
+describe("format", () => {
+  it("shows times in the depot's zone, not the browser's", () => {
+    expect(formatTime("2026-12-01T09:30:00Z", "en-GB", "Europe/Lisbon")).toBe("09:30");
+    expect(formatTime("2026-12-01T09:30:00Z", "ru-RU", "Europe/Kyiv")).toBe("11:30");
+    expect(formatTime("2026-07-01T09:30:00Z", "en-GB", "Europe/Lisbon")).toBe("10:30");
+  });
+
+  it("formats windows and handles missing ones", () => {
+    expect(formatWindow("2026-12-01T09:00:00Z", "2026-12-01T11:00:00Z", "en-GB", "Europe/Lisbon")).toBe("09:00–11:00");
+    expect(formatWindow(null, null, "en-GB", "Europe/Lisbon")).toBe("—");
+  });
+
+  it("takes the local date and minutes around midnight", () => {
+    expect(localDate(new Date("2026-11-30T23:30:00Z"), "Asia/Tokyo")).toBe("2026-12-01");
+    expect(localMinutes("2026-12-01T08:15:00Z", "Europe/Lisbon")).toBe(8 * 60 + 15);
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+  });
+});

@@ -1,0 +1,10 @@
+import "i18next";
+import type enCommon from "./messages/en/common.json";
+import type enBoard from "./messages/en/board.json";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "common";
+    resources: { common: typeof enCommon; board: typeof enBoard };
+  }
+}

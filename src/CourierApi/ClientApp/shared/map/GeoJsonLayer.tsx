@@ -1,0 +1,55 @@
+import type { FeatureCollection } from "geojson";
+import { useEffect, useId } from "react";
+import type { LayerSpecification } from "maplibre-gl";
+import { useMap } from "./MapView";
+
+type LayerWithoutSource = { id: string } & Record<string, unknown>;
+
+/**
+ * A GeoJSON source and its layers. Renders nothing: adds the source (named by useId) once the map is ready,
+ * updates it with setData, removes everything on cleanup.
+ */
+export function GeoJsonLayer({ data, layers, beforeId }: { data: FeatureCollection; layers: LayerWithoutSource[]; beforeId?: string }) {
+  const map = useMap();
+  const source = "src" + useId().replace(/[^a-zA-Z0-9]/g, "");
+  const layerKey = JSON.stringify(layers);
+
+  useEffect(() => {
+    if (!map) return;
+    map.addSource(source, { type: "geojson", data });
+    const ids = layers.map((l) => source + "-" + l.id);
+    layers.forEach((l, i) => map.addLayer({ ...l, id: ids[i], source } as LayerSpecification, beforeId && map.getLayer(beforeId) ? beforeId : undefined));
+    return () => {
+      if (!map.getStyle()) return;
+      ids.forEach((id) => map.getLayer(id) && map.removeLayer(id));
+      if (map.getSource(source)) map.removeSource(source);
+    };
+    // data is applied by the effect below
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, source, layerKey, beforeId]);
+
+  useEffect(() => {
+    const s = map?.getSource(source);
+    if (s && "setData" in s) {
+      (s as unknown as { setData: (d: FeatureCollection) => void }).setData(data);
+    }
+  }, [map, source, data]);
+
+  return null;
+}
+
+/** Fits the map to every coordinate given, when they change. */
+export function FitBounds({ points, padding = 48 }: { points: [number, number][]; padding?: number }) {
+  const map = useMap();
+  const key = points.length > 0 ? `${points.length}:${points[0]}:${points[points.length - 1]}` : "";
+  useEffect(() => {
+    if (!map || points.length === 0) return;
+    let [w, s, e, n] = [180, 90, -180, -90];
+    for (const [x, y] of points) {
+      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+    }
+    map.fitBounds([[w, s], [e, n]], { padding, duration: 0, maxZoom: 15 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, key, padding]);
+  return null;
+}

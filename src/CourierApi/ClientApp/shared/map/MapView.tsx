@@ -1,0 +1,92 @@
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import * as maplibregl from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url";
+import { useTranslation } from "react-i18next";
+import styles from "./MapView.module.css";
+
+/** The map once its style has loaded; layers read it from here. Nothing else imports maplibre-gl. */
+const MapContext = createContext<maplibregl.Map | null>(null);
+export const useMap = () => useContext(MapContext);
+export type { GeoJSONSourceSpecification, LayerSpecification, LngLatBoundsLike } from "maplibre-gl";
+
+type Streets = "loading" | "streets" | "none";
+
+// The worker is bundled by Vite next to the page's assets (MapLibre would look for it beside its own module file).
+maplibregl.setWorkerUrl(workerUrl);
+
+// No tiles: a plain background, and the facts (depot, stops, routes) drawn on it all the same.
+const plainStyle: maplibregl.StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: "background", type: "background", paint: { "background-color": "#eef0f3" } }],
+};
+
+async function loadStyle(): Promise<maplibregl.StyleSpecification | null> {
+  try {
+    const [network, style] = await Promise.all([
+      fetch("/api/v1/road-network", { credentials: "same-origin" }).then((r) => (r.ok ? r.json() : null)).catch(() => null),
+      fetch("/map/style.json", { credentials: "same-origin" }),
+    ]);
+    if (!style.ok || (network && network.status !== "Loaded")) {
+      return null;
+    }
+    return (await style.json()) as maplibregl.StyleSpecification;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Owns the MapLibre map: creates it in an effect, removes it on unmount, provides it to the layers below.
+ * Streets come from the host's own tiles and style; without a road network the map says why and still draws the layers.
+ */
+export function MapView({ center, zoom = 12, children, label }: { center: [number, number]; zoom?: number; children?: ReactNode; label: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const [streets, setStreets] = useState<Streets>("loading");
+  const [failed, setFailed] = useState(false);
+  const { t } = useTranslation();
+
+  useEffect(() => {
+    let disposed = false;
+    let instance: maplibregl.Map | null = null;
+    void loadStyle().then((style) => {
+      if (disposed || !container.current) return;
+      setStreets(style ? "streets" : "none");
+      try {
+        instance = new maplibregl.Map({
+          container: container.current,
+          style: style ?? plainStyle,
+          center,
+          zoom,
+          attributionControl: false,
+          dragRotate: false,
+          pitchWithRotate: false,
+        });
+      } catch {
+        setFailed(true); // no WebGL2: the lists beside the map carry every fact
+        return;
+      }
+      instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+      instance.on("load", () => !disposed && setMap(instance));
+    });
+    return () => {
+      disposed = true;
+      setMap(null);
+      instance?.remove();
+    };
+    // The map is created once; later centres are applied by the layers (fit to bounds).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div className={styles.wrap} role="region" aria-label={label}>
+      <div ref={container} className={styles.map} data-testid="map" data-streets={streets} data-ready={map ? "true" : "false"} />
+      {failed && <p className={styles.note} role="status">{t("map.noWebgl")}</p>}
+      {!failed && streets === "none" && <p className={styles.note} role="status">{t("map.noStreets")}</p>}
+      <div className={styles.attribution}>© OpenStreetMap contributors</div>
+      <MapContext.Provider value={map}>{children}</MapContext.Provider>
+    </div>
+  );
+}
