@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Features.Analytics;
 using Delivery.CourierApi.Features.Manifests;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.RoadNetwork;
@@ -30,15 +31,25 @@ internal static class WiringSetup
         // Road network: loaded in the background; plans and geometry use it once it is there.
         services.AddOptions<RoadNetworkOptions>().BindConfiguration(RoadNetworkOptions.Section);
         services.AddOptions<RoadTravelTimeOptions>().BindConfiguration(RoadTravelTimeOptions.Section);
-        services.AddSingleton(sp => new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema));
-        if (configuration.GetValue("RoadNetwork:LoadOnStart", true))
+        var loadOnStart = configuration.GetValue("RoadNetwork:LoadOnStart", true);
+        services.AddSingleton(sp =>
+        {
+            var state = new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema);
+            if (loadOnStart)
+            {
+                state.LoadingStarted(); // before any hosted service starts, so a plan queued at start waits for the roads
+            }
+            return state;
+        });
+        if (loadOnStart)
         {
             services.AddHostedService<RoadNetworkLoading>();
         }
         services.AddSingleton<ITravelTimeSource>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
-            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh));
+            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh),
+                TimeSpan.FromSeconds(configuration.GetValue("RoadNetwork:WaitForLoadSeconds", 180)));
         });
         services.AddSingleton<IRouteGeometrySource, HostRouteGeometrySource>();
 
@@ -67,6 +78,7 @@ internal static class WiringSetup
         services.AddOptions<ManifestOptions>().BindConfiguration(ManifestOptions.Section);
         services.AddOptions<ManifestPrintOptions>().BindConfiguration(ManifestOptions.Section);
         services.AddSingleton<ManifestStore>();
+        services.AddSingleton<PaperOutcomeStore>();
         services.AddSingleton<PaperOutcomeService>();
         return builder;
     }
@@ -75,10 +87,8 @@ internal static class WiringSetup
     {
         app.MapManifests();
         app.MapTracking();
-        var (analytics, dispatch, open) = app.MapTrackingApi();
-        analytics.RequireAuthorization(Policies.Staff);
-        dispatch.RequireAuthorization(Policies.Dispatcher);
-        open.AllowAnonymous();
+        app.MapAnalytics();
+        app.MapCustomerView();
         app.MapGet("/api/v1/road-network", async (RoadNetworkState state, Features.Tiles.RoadTileSource tiles, CancellationToken ct) =>
             {
                 var map = await tiles.NetworkAsync(ct);
