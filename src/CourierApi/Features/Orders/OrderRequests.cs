@@ -32,7 +32,7 @@ public sealed record OrderResponse(
     long Id, long DepotId, string ShopId, string ShopOrderId, DateOnly PlanDate, string Address, double Latitude, double Longitude,
     IReadOnlyList<WindowDto> Windows, int ServiceSeconds, LoadDto Demand, IReadOnlyList<string> RequiredSkills, int Priority,
     string CustomerName, string? CustomerPhone, string? DeliveryNotes, IReadOnlyList<OrderItemDto> Items, string TrackingToken,
-    string Status, long? PinnedCourierId, DateTimeOffset ReceivedAt = default, bool Late = false);
+    string Status, long? PinnedCourierId, DateTimeOffset ReceivedAt, bool Late);
 
 /// <summary>One rejected row of an import: the line (1-based, header is line 1 in CSV; array position in JSON), field and reason.</summary>
 public sealed record RowError(int Line, string Field, string Reason);

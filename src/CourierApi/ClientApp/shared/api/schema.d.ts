@@ -732,12 +732,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Imports a shop's CSV export for a plan date; reports every bad row (line, field, reason) and keeps the good ones. */
+        /** Imports a shop's CSV export for a plan date (comma/semicolon, UTF-8 or Windows-1251, the shop's own column names through `mapping`, remembered per `shop`); reports every bad row (line, field, reason) and keeps the good ones; re-importing changes nothing. */
         post: {
             parameters: {
                 query: {
                     date: string;
                     shopId?: string;
+                    shop?: string;
+                    mapping?: string;
                 };
                 header?: never;
                 path: {
@@ -1194,6 +1196,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer notifications in the outbox, newest first: status (pending, sent, parked), attempts and the last error. Filters: status, depotId, orderId; limit (1–1000, default 100). */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    depotId?: number;
+                    orderId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxEntry"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a parked notification back in the queue with a fresh count of attempts. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/routes/{routeId}/manifest.pdf": {
         parameters: {
             query?: never;
@@ -1275,7 +1361,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Outcomes from paper manifests by stop code, stored as delivery events with source paper. Optional routeId: the route whose pack is being entered (a code of another route is refused). 200 when every entry is recorded; otherwise 422 problem details naming each refused entry's field and reason, the other entries being recorded (listed in the 'results' extension). */
+        /** Outcomes from paper manifests by stop code, stored as delivery events with source paper. Optional routeId: the route whose pack is being entered (a code of another route is refused). 200 when every entry is recorded; otherwise 422 problem details naming each refused entry's field and reason, the other entries being recorded (listed in the 'results' extension). The same outcome sent again changes nothing; another outcome for a stop that has one is a correction: stored, the earlier one kept (result field correctedFrom). */
         post: {
             parameters: {
                 query?: {
@@ -1308,55 +1394,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/analytics/window-hits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Handler of the window-hit report. */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    timeZone?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WindowHitReport"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/routes/{routeId}/stops/{stopId}/paper-outcome": {
         parameters: {
             query?: never;
@@ -1366,14 +1403,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Handler of a paper outcome. */
+        /** One outcome from the paper manifest for a route's stop (the board): the same checks as by stop code. 204 when recorded (a correction of an earlier outcome included), 400 naming the field otherwise. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    routeId: string;
-                    stopId: string;
+                    routeId: number;
+                    stopId: number;
                 };
                 cookie?: never;
             };
@@ -1407,6 +1444,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/window-hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Window-hit rate with breakdowns by date, depot, courier, window slot and hour */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WindowHitReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracking/{token}": {
         parameters: {
             query?: never;
@@ -1414,7 +1491,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Handler of a customer's tracking view. */
+        /** A customer's view of their delivery */
         get: {
             parameters: {
                 query?: never;
@@ -1444,6 +1521,57 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/orders/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reads a shop's CSV (multipart: file, optional shop and mapping as a JSON object) and reports detected columns, the mapping, every bad row and a sample; writes nothing. */
+        post: operations["PreviewOrderImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/cut-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's order cut-off for a plan date (orders created after it are marked late in the order list). */
+        get: operations["GetCutOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-versions/{versionId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moved against the version this one is based on (or ?against=ID of the same plan): stops that changed route or order, were assigned or unassigned, routes added or emptied. */
+        get: operations["GetPlanChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1612,6 +1740,14 @@ export interface components {
             atRisk: boolean;
             courier: null | components["schemas"]["CourierPosition"];
         };
+        CutOffInfo: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: time */
+            localTime: string;
+            timeZone: string;
+            open: boolean;
+        };
         DepotResponse: {
             /** Format: int64 */
             id: number;
@@ -1663,6 +1799,29 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        /** Format: binary */
+        IFormFile: string;
+        ImportPreview: {
+            encoding: string;
+            separator: string;
+            columns: string[];
+            mapping: {
+                [key: string]: string;
+            };
+            mappingSource: components["schemas"]["MappingSource"];
+            unmapped: string[];
+            missingRequired: string[];
+            knownColumns: string[];
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            good: number;
+            /** Format: int32 */
+            alreadyImported: number;
+            rejected: components["schemas"]["RowError"][];
+            sample: components["schemas"]["PreviewOrder"][];
+            cutOff: components["schemas"]["CutOffInfo"];
         };
         ImportReport: {
             /** Format: int32 */
@@ -1724,6 +1883,8 @@ export interface components {
         LockRequest: {
             locked: boolean;
         };
+        /** @enum {unknown} */
+        MappingSource: "Guessed" | "Remembered" | "Request";
         MovedOrder: {
             /** Format: int64 */
             orderId: number;
@@ -1767,6 +1928,51 @@ export interface components {
             status: string;
             /** Format: int64 */
             pinnedCourierId: null | number;
+            /** Format: date-time */
+            receivedAt: string;
+            late: boolean;
+        };
+        /** @description A notification as the outbox holds it. */
+        OutboxEntry: {
+            /**
+             * Format: int64
+             * @description Outbox id (also sent as the `Delivery-Notification-Id` header, for the receiver to deduplicate).
+             */
+            id: number;
+            /** @description Order. */
+            orderId: string;
+            /** @description Kind. */
+            kind: string;
+            /** @description Cause. */
+            cause: string;
+            /** @description Depot. */
+            depotId: null | string;
+            /** @description `pending`, `sent` or `parked` (given up after the last attempt; kept with its error). */
+            status: string;
+            /**
+             * Format: int32
+             * @description Sends tried.
+             */
+            attempts: number;
+            /** @description Why the last send failed. */
+            lastError: null | string;
+            /**
+             * Format: date-time
+             * @description When it was queued.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a pending one is tried next.
+             */
+            nextAttemptAt: null | string;
+            /**
+             * Format: date-time
+             * @description When the webhook accepted it.
+             */
+            sentAt: null | string;
+            /** @description The body. */
+            payload: string;
         };
         PaperOutcomeEntry: {
             stopCode: null | string;
@@ -1777,20 +1983,12 @@ export interface components {
             handoverAt: null | string;
             note?: null | string;
         };
-        /** @description Body of a paper outcome. */
         PaperOutcomeRequest: {
-            /** @description `delivered`, `partly_delivered` or `failed`. */
-            kind: string;
-            /**
-             * Format: date-time
-             * @description Handover time (UTC).
-             */
-            occurredAt: string;
-            /** @description Required for failed. */
+            kind: null | string;
+            /** Format: date-time */
+            occurredAt: null | string;
             reason: null | string;
-            /** @description Required for partly delivered. */
             refusedItems: null | components["schemas"]["RefusedItem"][];
-            /** @description Free text. */
             note: null | string;
         };
         PaperOutcomeResult: {
@@ -1806,6 +2004,7 @@ export interface components {
             orderId: null | number;
             field: null | string;
             reason: null | string;
+            correctedFrom?: null | string;
         };
         PaperRefusedItem: {
             item: string;
@@ -1815,6 +2014,21 @@ export interface components {
         PinRequest: {
             /** Format: int64 */
             courierId: null | number;
+        };
+        PlanChangesView: {
+            /** Format: int64 */
+            versionId: number;
+            /** Format: int32 */
+            versionNumber: number;
+            /** Format: int64 */
+            previousVersionId: null | number;
+            /** Format: int32 */
+            previousVersionNumber: null | number;
+            stops: components["schemas"]["StopChange"][];
+            routesAdded: components["schemas"]["RouteChange"][];
+            routesEmptied: components["schemas"]["RouteChange"][];
+            /** Format: int32 */
+            unchangedStops: number;
         };
         PlanTotals: {
             /** Format: int32 */
@@ -1851,6 +2065,20 @@ export interface components {
             routes: components["schemas"]["RouteView"][];
             unassigned: components["schemas"]["UnassignedView"][];
         };
+        PreviewOrder: {
+            /** Format: int32 */
+            line: number;
+            shopOrderId: string;
+            customerName: string;
+            address: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            windows: components["schemas"]["WindowDto"][];
+            demand: components["schemas"]["LoadDto"];
+            alreadyImported: boolean;
+        };
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -1884,6 +2112,15 @@ export interface components {
         };
         /** @enum {unknown} */
         RoadNetworkStatus: "Loading" | "Loaded" | "Missing" | "Failed";
+        RouteChange: {
+            /** Format: int64 */
+            courierId: number;
+            courierName: string;
+            /** Format: int32 */
+            stopsBefore: number;
+            /** Format: int32 */
+            stopsAfter: number;
+        };
         RouteFeature: {
             type: string;
             geometry: components["schemas"]["LineStringGeometry"];
@@ -1976,6 +2213,25 @@ export interface components {
             userName: string;
             password: string;
         };
+        StopChange: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            kind: components["schemas"]["StopChangeKind"];
+            /** Format: int64 */
+            fromCourierId: null | number;
+            fromCourierName: null | string;
+            /** Format: int32 */
+            fromSequence: null | number;
+            /** Format: int64 */
+            toCourierId: null | number;
+            toCourierName: null | string;
+            /** Format: int32 */
+            toSequence: null | number;
+        };
+        /** @enum {unknown} */
+        StopChangeKind: "Moved" | "Reordered" | "Assigned" | "Unassigned" | "Added";
         /**
          * @description Where a stop stands; written as its name in JSON everywhere (REST and hubs), not as a number.
          * @enum {unknown}
@@ -2271,6 +2527,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanVersionView"];
+                };
+            };
+        };
+    };
+    PreviewOrderImport: {
+        parameters: {
+            query: {
+                date: string;
+                shop?: string;
+            };
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: components["schemas"]["IFormFile"];
+                } & {
+                    shop?: string;
+                } & {
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCutOff: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CutOffInfo"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPlanChanges: {
+        parameters: {
+            query?: {
+                against?: number;
+            };
+            header?: never;
+            path: {
+                versionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangesView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
