@@ -40,7 +40,8 @@ export function courierServiceWorker() {
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       manifestTransforms: [async (entries) => {
         const keep = courierFiles();
-        return { manifest: entries.filter((e) => keep.has(e.url.replace(/^\//, ""))), warnings: [] };
+        // Absolute URLs: the worker lives in /courier/, the assets in /assets/.
+        return { manifest: entries.filter((e) => keep.has(e.url.replace(/^\//, ""))).map((e) => ({ ...e, url: "/" + e.url.replace(/^\//, "") })), warnings: [] };
       }],
     },
   });

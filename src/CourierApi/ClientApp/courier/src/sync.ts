@@ -1,11 +1,11 @@
-import { LiveHub } from "../../shared/live/connection";
+import { liveHub } from "../../shared/live/connection";
 import { now } from "../../shared/time/clock";
 import { CourierDb, type BatchAck } from "./features/outbox/db";
 import { Outbox } from "./features/outbox/outbox";
 import { deviceToken, signOutDevice } from "./session";
 
 /** The tablet's one courier-hub connection (the device token as access token) and its one outbox. */
-export const courierHub = new LiveHub("/hubs/courier", { accessTokenFactory: () => deviceToken() ?? "" });
+export const courierHub = liveHub("/hubs/courier", { accessTokenFactory: () => deviceToken() ?? "" });
 export const courierDb = new CourierDb();
 export const outbox = new Outbox(courierDb, {
   send: (batch) => courierHub.invoke<BatchAck>("SendPositions", batch),

@@ -517,7 +517,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A courier's devices, revoked ones included (revoke with DELETE /api/v1/devices/{deviceId}). */
+        get: operations["ListCourierDevices"];
         put?: never;
         /** Registers a courier's device and answers its token (shown once). */
         post: {
@@ -1580,6 +1581,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/couriers/{courierId}/pairing-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a one-use pairing code (and a QR code of the pairing URL) for a courier's tablet; earlier unused codes stop working. */
+        post: operations["CreatePairingCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/pair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchanges a pairing code for the device token the courier hub and /courier/route accept (anonymous, rate-limited). */
+        post: operations["PairDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1707,6 +1742,9 @@ export interface components {
             priority: number;
             shopId?: null | string;
         };
+        CreatePairingCodeRequest: {
+            deviceName?: null | string;
+        };
         CreateVehicleRequest: {
             code: string;
             capacity: components["schemas"]["LoadDto"];
@@ -1766,6 +1804,19 @@ export interface components {
             /** Format: int64 */
             courierId: number;
             token: string;
+        };
+        DeviceView: {
+            /** Format: int64 */
+            deviceId: number;
+            /** Format: int64 */
+            courierId: number;
+            name: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            /** Format: date-time */
+            lastSeenAt: null | string;
         };
         EditRequest: {
             kind: string;
@@ -1973,6 +2024,19 @@ export interface components {
             sentAt: null | string;
             /** @description The body. */
             payload: string;
+        };
+        PairDeviceRequest: {
+            code: string;
+            deviceName?: null | string;
+        };
+        PairingCodeResponse: {
+            /** Format: int64 */
+            courierId: number;
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+            pairingUrl: string;
+            qrSvg: string;
         };
         PaperOutcomeEntry: {
             stopCode: null | string;
@@ -2465,6 +2529,28 @@ export interface operations {
             };
         };
     };
+    ListCourierDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceView"][];
+                };
+            };
+        };
+    };
     GetOrder: {
         parameters: {
             query?: never;
@@ -2650,6 +2736,92 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePairingCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CreatePairingCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingCodeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PairDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

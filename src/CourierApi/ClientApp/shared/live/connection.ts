@@ -163,11 +163,11 @@ export class LiveHub {
 
 const hubs = new Map<string, LiveHub>();
 
-/** The page's one connection to a hub. */
-export function liveHub(path: string): LiveHub {
+/** The page's one connection to a hub (`options` apply when the first caller creates it). */
+export function liveHub(path: string, options?: ConstructorParameters<typeof LiveHub>[1]): LiveHub {
   let hub = hubs.get(path);
   if (!hub) {
-    hub = new LiveHub(path);
+    hub = new LiveHub(path, options);
     hubs.set(path, hub);
   }
   return hub;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../../../../shared/ui/LanguageSwitch";
 import { Button } from "../../../../shared/ui/Button";
@@ -13,10 +13,23 @@ export function PairScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const reason = signedOutReason();
+  const auto = useRef(false);
 
-  async function submit(e: FormEvent) {
+  // Scanning the dispatcher's QR code opens /courier/pair?code=…: pair at once.
+  useEffect(() => {
+    if (auto.current || !code) return;
+    auto.current = true;
+    void pair(code);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function submit(e: FormEvent) {
     e.preventDefault();
-    const value = code.trim();
+    void pair(code);
+  }
+
+  async function pair(input: string) {
+    const value = input.trim();
     if (!value) return;
     setError(null);
     if (value.startsWith("dev_")) {
@@ -26,7 +39,10 @@ export function PairScreen() {
     setBusy(true);
     const result = await pairWithCode(value);
     setBusy(false);
-    if (result.token) setDeviceToken(result.token);
+    if (result.token) {
+      history.replaceState(null, "", "/courier/");
+      setDeviceToken(result.token);
+    }
     else setError(result.offline ? t("pair.offline") : t("pair.failed", { reason: result.reason }));
   }
 
@@ -41,7 +57,7 @@ export function PairScreen() {
         <h1>{t("pair.title")}</h1>
         {reason && <p className={styles.error} role="alert">{reason === "revoked" ? t("pair.revoked") : t("pair.unpaired")}</p>}
         <p className={styles.lead}>{t("pair.lead")}</p>
-        <form onSubmit={(e) => void submit(e)}>
+        <form onSubmit={submit}>
           <label className={styles.field}>
             {t("pair.code")}
             <input className={styles.input} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} required />

@@ -43,10 +43,12 @@ export function useCourierRoute() {
   useEffect(() => {
     const reload = () => void client.invalidateQueries({ queryKey: key });
     const offChange = courierHub.on("RouteChanged", reload);
+    const offRevoked = courierHub.on("DeviceRevoked", reload); // a 401 on the reload signs this tablet out
     const offResync = courierHub.onResync(reload);
     window.addEventListener("online", reload);
     return () => {
       offChange();
+      offRevoked();
       offResync();
       window.removeEventListener("online", reload);
     };

@@ -26,9 +26,9 @@ export function StopActions({ stop, details, status }: { stop: RouteStop; detail
   return (
     <div className={styles.actions} role="group" aria-label={t("actions.label")}>
       {status.status === "open" && <Button className={`${styles.act} ${styles.arrived}`} onClick={() => void record(id, "arrived")}>{t("actions.arrived")}</Button>}
-      <Button className={`${styles.act} ${styles.ok}`} onClick={() => void record(id, "delivered")}>✓ {t("actions.delivered")}</Button>
+      <Button className={`${styles.act} ${styles.ok}`} onClick={() => void record(id, "delivered")}><span aria-hidden="true">✓</span> {t("actions.delivered")}</Button>
       <Button className={`${styles.act} ${styles.partly}`} onClick={() => setDialog("partly")} disabled={!details || details.items.length === 0}>{t("actions.partly")}</Button>
-      <Button className={`${styles.act} ${styles.failed}`} onClick={() => setDialog("failed")}>✕ {t("actions.failed")}</Button>
+      <Button className={`${styles.act} ${styles.failed}`} onClick={() => setDialog("failed")}><span aria-hidden="true">✕</span> {t("actions.failed")}</Button>
       {details && <PartlyDialog open={dialog === "partly"} stop={stop} details={details} onClose={() => setDialog(null)}
         onConfirm={(refusedItems, total) => { setDialog(null); void record(id, "partly_delivered", { refusedItems, total }); }} />}
       <FailDialog open={dialog === "failed"} stop={stop} onClose={() => setDialog(null)}
