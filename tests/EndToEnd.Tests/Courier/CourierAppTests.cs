@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Delivery.EndToEnd.Tests.Courier;
 
 /// <summary>The courier's tablet app in Chromium through the real host: pairing, GPS, offline outcomes, live route changes, revocation.</summary>
-public sealed class CourierAppTests(CourierDay day) : IClassFixture<CourierDay>
+public sealed partial class CourierAppTests(CourierDay day) : IClassFixture<CourierDay>
 {
     private static ILocator Sync(IPage page) => page.GetByTestId("sync").Locator("[data-events]");
 

@@ -1288,10 +1288,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One route's paper manifest: cover, stop list and one block per stop with its stop code. */
+        /** One route's paper manifest: cover, stop list and one block per stop with its stop code; labels in ?lang= (en, ru, uk) or the depot's language. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: string;
+                };
                 header?: never;
                 path: {
                     routeId: number;
@@ -1306,6 +1308,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1324,10 +1335,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every route of a plan version with stops, one after the other in one PDF, to print in one go. */
+        /** Every route of a plan version with stops, one after the other in one PDF, to print in one go; labels in ?lang= or the depot's language. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: string;
+                };
                 header?: never;
                 path: {
                     versionId: number;
@@ -1342,6 +1355,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1615,6 +1637,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's language and the languages manifests can be printed in. */
+        get: operations["GetDepotLanguage"];
+        /** Sets the depot's language (one with a manifest catalogue: en, ru, uk). */
+        put: operations["SetDepotLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1626,6 +1666,14 @@ export interface components {
             latest: string;
             /** Format: int32 */
             durationMinutes: number;
+        };
+        BreakView: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: int32 */
+            afterStop: number;
         };
         CourierItem: {
             sku: string;
@@ -1785,6 +1833,10 @@ export interface components {
             localTime: string;
             timeZone: string;
             open: boolean;
+        };
+        DepotLanguage: {
+            language: string;
+            available?: null | string[];
         };
         DepotResponse: {
             /** Format: int64 */
@@ -2229,6 +2281,7 @@ export interface components {
             /** Format: int64 */
             capacityItems: number;
             stops: components["schemas"]["StopView"][];
+            break?: null | components["schemas"]["BreakView"];
         };
         RowError: {
             /** Format: int32 */
@@ -2458,7 +2511,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
             };
             /** @description Not Modified */
             304: {
@@ -2822,6 +2877,81 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDepotLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepotLanguage"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetDepotLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepotLanguage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepotLanguage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
