@@ -1,12 +1,13 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
+import { courierServiceWorker } from "./scripts/courier-sw";
 
 // One multi-page build into the host's wwwroot; each page is an index.html the host serves with MapFallbackToFile.
 const page = (name: string) => resolve(import.meta.dirname, name, "index.html");
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), courierServiceWorker()],
   base: "/",
   worker: { format: "es" },
   build: {
@@ -16,7 +17,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000, // maplibre-gl alone is ~1 MB minified; budgets are checked on gzip by scripts/check-budgets.mjs
     rolldownOptions: {
-      input: { board: page("board"), signin: page("signin") },
+      input: { board: page("board"), signin: page("signin"), courier: page("courier") },
       checks: { pluginTimings: false },
     },
   },

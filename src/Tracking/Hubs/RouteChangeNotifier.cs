@@ -24,4 +24,8 @@ public sealed class RouteChangeNotifier
         _cache.Invalidate(courierId);
         return _hub.Clients.Group(CourierHub.CourierGroup(courierId)).RouteChanged(routeId, planVersion);
     }
+
+    /// <summary>Tells <paramref name="courierId"/>'s open tablets that device <paramref name="deviceId"/> was revoked, so it signs out at once.</summary>
+    public Task DeviceRevokedAsync(string courierId, string deviceId) =>
+        _hub.Clients.Group(CourierHub.CourierGroup(courierId)).DeviceRevoked(deviceId);
 }

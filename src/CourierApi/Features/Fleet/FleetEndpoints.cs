@@ -1,3 +1,5 @@
+using System.Globalization;
+using Delivery.Tracking.Hubs;
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,9 +60,11 @@ internal static class FleetEndpoints
         return TypedResults.Created($"/api/v1/devices/{device.DeviceId}", device);
     }
 
-    internal static async Task<NoContent> RevokeDevice(long deviceId, FleetStore store)
+    internal static async Task<NoContent> RevokeDevice(long deviceId, FleetStore store, RouteChangeNotifier tablets)
     {
-        await store.RevokeDeviceAsync(deviceId);
+        var courierId = await store.RevokeDeviceAsync(deviceId);
+        // An open hub connection was authorised at connect: tell the courier's tablets now, the revoked one signs out.
+        await tablets.DeviceRevokedAsync(courierId.ToString(CultureInfo.InvariantCulture), deviceId.ToString(CultureInfo.InvariantCulture));
         return TypedResults.NoContent();
     }
 }

@@ -116,14 +116,10 @@ internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
         return new DeviceTokenResponse(id, courierId, token);
     }
 
-    public async Task RevokeDeviceAsync(long deviceId)
-    {
-        var n = await db.ExecAsync("UPDATE courier_devices SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1", deviceId, time.GetUtcNow());
-        if (n == 0)
-        {
-            throw new NotFoundException("Device", deviceId);
-        }
-    }
+    /// <summary>Revokes a device token; returns the device's courier.</summary>
+    public async Task<long> RevokeDeviceAsync(long deviceId) =>
+        await db.ScalarAsync<long?>("UPDATE courier_devices SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING courier_id", deviceId, time.GetUtcNow())
+        ?? throw new NotFoundException("Device", deviceId);
 
     internal static DepotResponse ReadDepot(NpgsqlDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5), r.GetString(6));

@@ -1159,7 +1159,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in courier's route in the published plan for a date (default: today, UTC). */
+        /** The signed-in courier's route in the published plan for a date (default: today in the courier's depot). */
         get: {
             parameters: {
                 query?: {
@@ -1675,6 +1675,13 @@ export interface components {
             /** Format: int32 */
             afterStop: number;
         };
+        CourierItem: {
+            sku: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: double */
+            unitPrice: number;
+        };
         /** @description A courier's latest position as pushed to dispatchers (and to the customer being driven to). */
         CourierPosition: {
             /** @description Courier. */
@@ -1727,6 +1734,21 @@ export interface components {
             /** Format: date-time */
             publishedAt: null | string;
             route: components["schemas"]["RouteView"];
+            timeZone: string;
+            path: number[][];
+            stops: components["schemas"]["CourierStopDetails"][];
+        };
+        CourierStopDetails: {
+            /** Format: int64 */
+            orderId: number;
+            phone: null | string;
+            deliveryNotes: null | string;
+            items: components["schemas"]["CourierItem"][];
+            /** Format: double */
+            total: number;
+            status: string;
+            /** Format: double */
+            collectedTotal: null | number;
         };
         CreateCourierRequest: {
             name: string;

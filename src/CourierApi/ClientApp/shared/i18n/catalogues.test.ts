@@ -12,7 +12,7 @@ function keys(value: unknown, prefix = ""): string[] {
 const base = (key: string) => key.replace(/_(one|few|many|other)$/, "");
 
 describe("catalogues", () => {
-  for (const ns of ["common", "board"] as const) {
+  for (const ns of ["common", "board", "courier"] as const) {
     it(`ru has every ${ns} key of en`, () => {
       const ru = new Set(keys(resources.ru[ns]).map(base));
       const missing = keys(resources.en[ns]).map(base).filter((k) => !ru.has(k));

@@ -4,10 +4,12 @@ import enCommon from "./messages/en/common.json";
 import enBoard from "./messages/en/board.json";
 import ruCommon from "./messages/ru/common.json";
 import ruBoard from "./messages/ru/board.json";
+import enCourier from "./messages/en/courier.json";
+import ruCourier from "./messages/ru/courier.json";
 
 export const resources = {
-  en: { common: enCommon, board: enBoard },
-  ru: { common: ruCommon, board: ruBoard },
+  en: { common: enCommon, board: enBoard, courier: enCourier },
+  ru: { common: ruCommon, board: ruBoard, courier: ruCourier },
 } as const;
 
 export type Language = keyof typeof resources;
@@ -48,7 +50,7 @@ export function initI18n(): typeof i18n {
     lng,
     fallbackLng: "en",
     defaultNS: "common",
-    ns: ["common", "board"],
+    ns: ["common", "board", "courier"],
     interpolation: { escapeValue: false },
     returnNull: false,
   });

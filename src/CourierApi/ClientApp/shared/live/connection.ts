@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection, type IHttpConnectionOptions } from "@microsoft/signalr";
 import { ForeverRetryPolicy } from "./retryPolicy";
 
 export type LiveStatus = "connecting" | "live" | "paused";
@@ -19,15 +19,17 @@ export class LiveHub {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private readonly resyncListeners = new Set<() => void>();
+  private readonly errorListeners = new Set<(error: unknown) => void>();
   private statusValue: LiveStatus = "connecting";
   private starting: Promise<void> | null = null;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
   private readonly retry = new ForeverRetryPolicy();
 
-  constructor(public readonly path: string) {
+  /** `options.accessTokenFactory` for callers signed in by a token (the courier's tablet) rather than the cookie. */
+  constructor(public readonly path: string, options: Pick<IHttpConnectionOptions, "accessTokenFactory"> = {}) {
     this.connection = new HubConnectionBuilder()
-      .withUrl(path, { withCredentials: true })
+      .withUrl(path, { withCredentials: true, ...options })
       .withAutomaticReconnect(this.retry)
       .configureLogging(LogLevel.Warning)
       .build();
@@ -55,6 +57,26 @@ export class LiveHub {
   onResync(listener: () => void): () => void {
     this.resyncListeners.add(listener);
     return () => this.resyncListeners.delete(listener);
+  }
+
+  /** Called when starting the connection fails, e.g. with a 401 once the token is revoked. */
+  onStartError(listener: (error: unknown) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /** Starts the connection (and keeps it up) without joining a group: hubs that put the caller in its groups themselves. */
+  connect(): Promise<void> {
+    return this.ensureStarted();
+  }
+
+  /** Calls a hub method and returns its result; throws when the hub is not connected or the call fails. */
+  async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
+    await this.ensureStarted();
+    if (this.connection.state !== HubConnectionState.Connected) {
+      throw new Error("not connected");
+    }
+    return this.connection.invoke<T>(method, ...args);
   }
 
   /** Listens to a server method; returns the unsubscribe function. */
@@ -94,7 +116,8 @@ export class LiveHub {
         this.attempts = 0;
         this.setStatus("live");
       })
-      .catch(() => {
+      .catch((error: unknown) => {
+        this.errorListeners.forEach((l) => l(error));
         this.setStatus("paused");
         this.scheduleRestart();
       })
@@ -140,11 +163,11 @@ export class LiveHub {
 
 const hubs = new Map<string, LiveHub>();
 
-/** The page's one connection to a hub. */
-export function liveHub(path: string): LiveHub {
+/** The page's one connection to a hub (`options` apply when the first caller creates it). */
+export function liveHub(path: string, options?: ConstructorParameters<typeof LiveHub>[1]): LiveHub {
   let hub = hubs.get(path);
   if (!hub) {
-    hub = new LiveHub(path);
+    hub = new LiveHub(path, options);
     hubs.set(path, hub);
   }
   return hub;
