@@ -2,6 +2,7 @@ using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features;
 using Delivery.CourierApi.Features.Courier;
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Notifications;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.RoadNetwork;
@@ -70,9 +71,10 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapFleet();
 app.MapOrders();
-app.MapPlans().AddEndpointFilter<Delivery.CourierApi.Features.Tracking.PublishRouteChanges>(); // tablets hear of a publish at once
+app.MapPlans();
 app.MapRoutes();
 app.MapCourier();
+app.MapNotifications();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();
 app.MapBoardApi();

@@ -59,9 +59,6 @@ public sealed class TrackingOptions
     /// <summary>Use the SignalR Redis backplane (needed as soon as more than one node runs).</summary>
     public bool UseRedisBackplane { get; set; } = true;
 
-    /// <summary>Customer notification webhook (POST JSON); none when empty.</summary>
-    public string? WebhookUrl { get; set; }
-
     /// <summary>Authorization policy of dispatchers joining a depot group.</summary>
     [Required]
     public string DispatcherPolicy { get; set; } = "Dispatcher";

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Delivery.Planner.Travel;
@@ -14,6 +13,8 @@ using Delivery.Tracking.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
@@ -33,7 +34,7 @@ public static class TrackingServiceCollectionExtensions
     /// Adds tracking: options (section <c>Tracking</c>), stores over <c>ConnectionStrings:Delivery</c> (an existing
     /// <see cref="NpgsqlDataSource"/> is reused), Redis over <c>ConnectionStrings:Redis</c> (an existing
     /// <see cref="IConnectionMultiplexer"/> is reused), SignalR with the Redis backplane, the silent-tablet monitor
-    /// and the webhook notifier.
+    /// and the customer notification outbox with its sender (section <c>Notifications</c>).
     /// </summary>
     public static IServiceCollection AddTracking(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,11 +54,11 @@ public static class TrackingServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<TrackingOptions>>().Value;
             return new StraightLineTravelTimeSource(o.FallbackCircuity, o.FallbackSpeedKmh);
         });
-        services.AddHttpClient();
 
         services.AddSingleton<PositionPartitions>();
-        services.AddSingleton(Build<PositionStore>);
-        services.AddSingleton(Build<DeliveryEventStore>);
+        // Public types with internal constructors (their parameters are internal types) are built here, explicitly.
+        services.AddSingleton(sp => new PositionStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PositionPartitions>()));
+        services.AddSingleton(sp => new DeliveryEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<NotificationOutbox>()));
         services.AddSingleton<TrackingWriter>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<CourierCalendar>();
@@ -66,16 +67,19 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton<LivePublisher>();
         services.AddSingleton(sp => new EtaEngine(sp.GetRequiredService<ITravelTimeSource>()));
         services.AddSingleton<LiveUpdater>();
-        services.AddSingleton(Build<TrackingIngestor>);
-        services.AddSingleton(Build<LiveQuery>);
-        services.AddSingleton(Build<PaperOutcomeRecorder>);
-        services.AddSingleton(Build<RouteChangeNotifier>);
+        services.AddSingleton(sp => new TrackingIngestor(sp.GetRequiredService<RouteCache>(), sp.GetRequiredService<CourierCalendar>(),
+            sp.GetRequiredService<TrackingWriter>(), sp.GetRequiredService<LiveStateLoader>(), sp.GetRequiredService<LiveUpdater>(),
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<TrackingOptions>>(), Clock(sp),
+            sp.GetRequiredService<ILogger<TrackingIngestor>>()));
+        services.AddSingleton(sp => new LiveQuery(sp.GetRequiredService<IPublishedRouteSource>(), sp.GetRequiredService<LiveStateLoader>(),
+            sp.GetRequiredService<LiveStateStore>(), sp.GetRequiredService<LiveUpdater>(), Clock(sp)));
+        services.AddSingleton<PaperOutcomeRecorder>();
+        services.AddSingleton(sp => new RouteChangeNotifier(sp.GetRequiredService<IHubContext<CourierHub, ICourierClient>>(), sp.GetRequiredService<RouteCache>()));
         services.AddSingleton(sp => new WindowHitQuery(sp.GetRequiredService<DeliveryEventStore>(), sp.GetService<ICancelledStopSource>()));
-        services.AddSingleton<WebhookCustomerNotifier>();
-        services.TryAddSingleton<ICustomerNotifier>(sp => sp.GetRequiredService<WebhookCustomerNotifier>());
-        services.AddHostedService(sp => sp.GetRequiredService<WebhookCustomerNotifier>());
-        services.AddSingleton(Build<SilentTabletMonitor>);
+        services.AddSingleton(sp => new SilentTabletMonitor(sp.GetRequiredService<LiveStateStore>(), sp.GetRequiredService<LivePublisher>(),
+            sp.GetRequiredService<IOptions<TrackingOptions>>(), Clock(sp), sp.GetRequiredService<ILogger<SilentTabletMonitor>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SilentTabletMonitor>());
+        AddNotifications(services);
 
         // JSON for browsers and scripts; MessagePack for tablets and the simulator (smaller frames, far cheaper to parse).
         var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions)).AddMessagePackProtocol();
@@ -86,14 +90,33 @@ public static class TrackingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates a type through its (possibly internal) constructor, resolving keyed and optional parameters.</summary>
-    private static T Build<T>(IServiceProvider sp)
+    private static TimeProvider Clock(IServiceProvider sp) => sp.GetRequiredKeyedService<TimeProvider>(ClockKey);
+
+    /// <summary>
+    /// The notification outbox, its sender (every node) and the sender's resilient webhook client: each attempt is cut
+    /// off after <see cref="NotificationOptions.AttemptTimeoutSeconds"/>, retried twice with back-off, and a circuit
+    /// breaker stops hammering a webhook that keeps failing; the outbox retries later still.
+    /// </summary>
+    private static void AddNotifications(IServiceCollection services)
     {
-        var ctor = typeof(T).GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).Single();
-        var args = ctor.GetParameters().Select(p => p.GetCustomAttribute<FromKeyedServicesAttribute>() is { } keyed
-            ? sp.GetRequiredKeyedService(p.ParameterType, keyed.Key)
-            : p.HasDefaultValue ? sp.GetService(p.ParameterType) ?? p.DefaultValue : sp.GetRequiredService(p.ParameterType)).ToArray();
-        return (T)ctor.Invoke(args);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationSender>());
+        var pipeline = services.AddHttpClient(NotificationSender.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler();
+        services.AddOptions<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>(pipeline.PipelineName)
+            .Configure<IOptions<NotificationOptions>>((o, notifications) =>
+            {
+                var attempt = TimeSpan.FromSeconds(notifications.Value.AttemptTimeoutSeconds);
+                o.AttemptTimeout.Timeout = attempt;
+                o.Retry.MaxRetryAttempts = 2;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                o.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+                o.TotalRequestTimeout.Timeout = attempt * 3 + TimeSpan.FromSeconds(2);
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, attempt.TotalSeconds * 2 + 1));
+                o.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
+            });
     }
 
     /// <summary>Hub JSON settings shared by server and clients: source-generated types first, enums as strings.</summary>

@@ -43,6 +43,9 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
     /// <summary>SignalR backplane channel prefix of this host, so tests never hear each other's messages.</summary>
     public string ChannelPrefix { get; } = "t-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Secret the webhook's signatures are made with.</summary>
+    public const string WebhookSecret = "test-webhook-secret";
+
     /// <summary>A real local listener the notification webhook posts to.</summary>
     internal WebhookListener Webhook { get; } = new();
 
@@ -60,6 +63,8 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("SignalR:ChannelPrefix", ChannelPrefix);
         builder.UseSetting("Notifications:WebhookUrl", Webhook.Url);
+        builder.UseSetting("Notifications:SigningSecret", WebhookSecret);
+        builder.UseSetting("Notifications:PollSeconds", "0.2");
         builder.UseSetting("RoadNetwork:LoadOnStart", "false"); // road tests turn it on with their own schema
         foreach (var (key, value) in Settings)
         {

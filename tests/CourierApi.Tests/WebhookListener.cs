@@ -24,6 +24,24 @@ internal sealed class WebhookListener : IDisposable
 
     public ConcurrentQueue<JsonElement> Received { get; } = new();
 
+    /// <summary>Every request's signature header and body as received.</summary>
+    public ConcurrentQueue<(string? Signature, string Body)> Raw { get; } = new();
+
+    /// <summary>
+    /// The bodies matching <paramref name="match"/> once there are at least <paramref name="count"/> of them, or after a
+    /// minute (real time) with what came; then a moment more, so a duplicate would be seen.
+    /// </summary>
+    public async Task<List<JsonElement>> WaitForAsync(Func<JsonElement, bool> match, int count)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (Received.Count(match) < count && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+        await Task.Delay(500);
+        return Received.Where(match).ToList();
+    }
+
     private async Task LoopAsync()
     {
         while (_listener.IsListening)
@@ -39,7 +57,9 @@ internal sealed class WebhookListener : IDisposable
             }
             using (var reader = new StreamReader(context.Request.InputStream))
             {
-                Received.Enqueue(JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement.Clone());
+                var body = await reader.ReadToEndAsync();
+                Raw.Enqueue((context.Request.Headers["Delivery-Signature"], body));
+                Received.Enqueue(JsonDocument.Parse(body).RootElement.Clone());
             }
             context.Response.StatusCode = 204;
             context.Response.Close();

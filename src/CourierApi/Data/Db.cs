@@ -4,7 +4,8 @@ namespace Delivery.CourierApi.Data;
 
 /// <summary>
 /// Thin helpers over Npgsql with positional parameters (<c>$1</c>, <c>$2</c>…): the CLR type of each argument picks
-/// the PostgreSQL type (DateOnly → date, DateTimeOffset → timestamptz, string[] → text[]).
+/// the PostgreSQL type (DateOnly → date, DateTimeOffset → timestamptz, string[] → text[]). Every call takes the
+/// caller's cancellation token, so an abandoned request stops its queries.
 /// </summary>
 internal static class Db
 {
@@ -18,63 +19,92 @@ internal static class Db
         return command;
     }
 
-    public static async Task<List<T>> ListAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    public static async Task<List<T>> ListAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct,
+        params object?[] args)
     {
         await using var command = connection.Command(sql, args);
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<T>();
-        while (await reader.ReadAsync())
+        while (await reader.ReadAsync(ct))
         {
             list.Add(map(reader));
         }
         return list;
     }
 
-    public static async Task<List<T>> ListAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    public static async Task<List<T>> ListAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct,
+        params object?[] args)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ListAsync(sql, map, args);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ListAsync(sql, map, ct, args);
     }
 
-    public static async Task<T?> FirstAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    public static async Task<T?> FirstAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct,
+        params object?[] args)
         where T : class
     {
         await using var command = connection.Command(sql, args);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? map(reader) : null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? map(reader) : null;
     }
 
-    public static async Task<T?> FirstAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, params object?[] args)
+    public static async Task<T?> FirstAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, CancellationToken ct,
+        params object?[] args)
         where T : class
     {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.FirstAsync(sql, map, args);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.FirstAsync(sql, map, ct, args);
     }
 
-    public static async Task<T> ScalarAsync<T>(this NpgsqlConnection connection, string sql, params object?[] args)
+    public static async Task<T> ScalarAsync<T>(this NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] args)
     {
         await using var command = connection.Command(sql, args);
-        var value = await command.ExecuteScalarAsync();
+        var value = await command.ExecuteScalarAsync(ct);
         return value is null or DBNull ? default! : (T)value;
     }
 
-    public static async Task<T> ScalarAsync<T>(this NpgsqlDataSource db, string sql, params object?[] args)
+    public static async Task<T> ScalarAsync<T>(this NpgsqlDataSource db, string sql, CancellationToken ct, params object?[] args)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ScalarAsync<T>(sql, args);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ScalarAsync<T>(sql, ct, args);
     }
 
-    public static async Task<int> ExecAsync(this NpgsqlConnection connection, string sql, params object?[] args)
+    public static async Task<int> ExecAsync(this NpgsqlConnection connection, string sql, CancellationToken ct, params object?[] args)
     {
         await using var command = connection.Command(sql, args);
-        return await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task<int> ExecAsync(this NpgsqlDataSource db, string sql, params object?[] args)
+    public static async Task<int> ExecAsync(this NpgsqlDataSource db, string sql, CancellationToken ct, params object?[] args)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecAsync(sql, args);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await connection.ExecAsync(sql, ct, args);
     }
+
+    // Without a token (callers not yet given one); these go once every caller passes its token.
+    public static Task<List<T>> ListAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) =>
+        connection.ListAsync(sql, map, CancellationToken.None, args);
+
+    public static Task<List<T>> ListAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) =>
+        db.ListAsync(sql, map, CancellationToken.None, args);
+
+    public static Task<T?> FirstAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) where T : class =>
+        connection.FirstAsync(sql, map, CancellationToken.None, args);
+
+    public static Task<T?> FirstAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) where T : class =>
+        db.FirstAsync(sql, map, CancellationToken.None, args);
+
+    public static Task<T> ScalarAsync<T>(this NpgsqlConnection connection, string sql, params object?[] args) =>
+        connection.ScalarAsync<T>(sql, CancellationToken.None, args);
+
+    public static Task<T> ScalarAsync<T>(this NpgsqlDataSource db, string sql, params object?[] args) =>
+        db.ScalarAsync<T>(sql, CancellationToken.None, args);
+
+    public static Task<int> ExecAsync(this NpgsqlConnection connection, string sql, params object?[] args) =>
+        connection.ExecAsync(sql, CancellationToken.None, args);
+
+    public static Task<int> ExecAsync(this NpgsqlDataSource db, string sql, params object?[] args) =>
+        db.ExecAsync(sql, CancellationToken.None, args);
 
     public static T Get<T>(this NpgsqlDataReader r, int ordinal) => r.GetFieldValue<T>(ordinal);
 

@@ -35,7 +35,7 @@ internal sealed class DemoSimulationOptions
 /// through the real pipeline to the live hub and the customers' tracking view.
 /// </summary>
 internal sealed partial class DemoSimulation(
-    FleetStore fleet, OrderWriter orders, PlanningJobStore jobs, PlanStore plans, IPublishedRouteSource routes, NpgsqlDataSource db,
+    FleetStore fleet, OrderWriter orders, PlanningJobStore jobs, PlanPublisher publisher, IPublishedRouteSource routes, NpgsqlDataSource db,
     TimeProvider time, IServer server, IHostApplicationLifetime lifetime, IOptions<TrackingOptions> tracking,
     IOptions<DemoSimulationOptions> options, ILogger<DemoSimulation> log) : BackgroundService
 {
@@ -135,7 +135,7 @@ internal sealed partial class DemoSimulation(
         }
         var versionId = job.ResultVersionId
             ?? throw new InvalidOperationException($"Today's planning job {job.Id} ended {job.Status}: {job.Error}");
-        await plans.PublishAsync(versionId, ct);
+        await publisher.PublishAsync(versionId, ct);
         return versionId;
     }
 

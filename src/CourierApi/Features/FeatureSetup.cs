@@ -52,8 +52,7 @@ internal static class FeatureSetup
             services.AddHostedService<PlanningWorker>();
         }
 
-        services.AddHttpClient(PublishNotifier.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<PublishNotifier>();
+        services.AddSingleton<PlanPublisher>();
 
         // SignalR with the Redis backplane so any node can push to any dispatcher; the prefix keeps deployments (and tests) apart.
         var signalR = services.AddSignalR();

@@ -57,19 +57,6 @@ internal sealed class PlanningOptions
     public bool RunWorker { get; set; } = true;
 }
 
-/// <summary>Customer notification settings (section <c>Notifications</c>).</summary>
-internal sealed class NotificationOptions
-{
-    public const string Section = "Notifications";
-
-    /// <summary>Where "your delivery is planned" messages are POSTed; none when empty.</summary>
-    [Url]
-    public string? WebhookUrl { get; set; }
-
-    /// <summary>Public base address of the customer tracking page, for the link in notifications.</summary>
-    public string TrackingBaseUrl { get; set; } = "http://127.0.0.1:5080/track/";
-}
-
 /// <summary>Sign-in settings (section <c>Auth</c>).</summary>
 internal sealed class AuthOptions
 {

@@ -39,7 +39,6 @@ internal static class InfrastructureSetup
         AddValidatedOptions<ConnectionStringsOptions>(services, ConnectionStringsOptions.Section);
         AddValidatedOptions<OrdersOptions>(services, OrdersOptions.Section);
         AddValidatedOptions<PlanningOptions>(services, PlanningOptions.Section);
-        AddValidatedOptions<NotificationOptions>(services, NotificationOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
 
         // One pooled data source and one Redis connection per process.

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Delivery.CourierApi.Auth;
+using Delivery.CourierApi.Features.Analytics;
 using Delivery.CourierApi.Features.Manifests;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.RoadNetwork;
@@ -67,6 +68,7 @@ internal static class WiringSetup
         services.AddOptions<ManifestOptions>().BindConfiguration(ManifestOptions.Section);
         services.AddOptions<ManifestPrintOptions>().BindConfiguration(ManifestOptions.Section);
         services.AddSingleton<ManifestStore>();
+        services.AddSingleton<PaperOutcomeStore>();
         services.AddSingleton<PaperOutcomeService>();
         return builder;
     }
@@ -75,10 +77,8 @@ internal static class WiringSetup
     {
         app.MapManifests();
         app.MapTracking();
-        var (analytics, dispatch, open) = app.MapTrackingApi();
-        analytics.RequireAuthorization(Policies.Staff);
-        dispatch.RequireAuthorization(Policies.Dispatcher);
-        open.AllowAnonymous();
+        app.MapAnalytics();
+        app.MapCustomerView();
         app.MapGet("/api/v1/road-network", async (RoadNetworkState state, Features.Tiles.RoadTileSource tiles, CancellationToken ct) =>
             {
                 var map = await tiles.NetworkAsync(ct);

@@ -65,5 +65,8 @@ internal sealed class StopLiveState
 
     public bool AtRisk { get; set; }
 
+    /// <summary>How often the stop became at risk: the customer hears of each episode (and its all clear) once.</summary>
+    public int RiskEpisodes { get; set; }
+
     public bool IsClosed => Status is StopStatus.Delivered or StopStatus.PartlyDelivered or StopStatus.Failed or StopStatus.Cancelled;
 }

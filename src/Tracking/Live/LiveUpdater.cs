@@ -92,8 +92,7 @@ internal sealed class LiveUpdater(
         }
         foreach (var (stopId, at) in statusChanged)
         {
-            await publisher.StatusAsync(route.DepotId, route.FindStop(stopId)!,
-                new StopStatusUpdate(route.RouteId, stopId, state.Stop(stopId).Status, at)).ConfigureAwait(false);
+            await publisher.StatusAsync(route.DepotId, new StopStatusUpdate(route.RouteId, stopId, state.Stop(stopId).Status, at)).ConfigureAwait(false);
         }
         if (fresh.Count > 0 && state.Latest is { } latest)
         {
@@ -103,10 +102,8 @@ internal sealed class LiveUpdater(
         if (startsNow)
         {
             // The courier's first fix of the day: every customer still waiting is told the parcel is on its way.
-            foreach (var stop in route.Stops.Where(s => !state.Stop(s.StopId).IsClosed))
-            {
-                await publisher.OutForDeliveryAsync(route.RouteId, stop, state.Stop(stop.StopId).Eta).ConfigureAwait(false);
-            }
+            await publisher.OutForDeliveryAsync(route.DepotId, route.RouteId,
+                route.Stops.Where(s => !state.Stop(s.StopId).IsClosed).Select(s => (s, state.Stop(s.StopId).Eta))).ConfigureAwait(false);
         }
         foreach (var work in etaWork)
         {
@@ -148,10 +145,12 @@ internal sealed class LiveUpdater(
                 live.AtRisk = change == AtRiskChange.Raised;
                 if (live.AtRisk)
                 {
+                    live.RiskEpisodes++;
                     Log.StopAtRisk(logger, route.RouteId, stop.StopId, eta, stop.WindowEndUtc);
                 }
                 var alert = new WindowAlert(route.RouteId, stop.StopId, eta, stop.WindowEndUtc, live.AtRisk);
-                pushes.Add(() => publisher.WindowAlertAsync(route.DepotId, stop, alert));
+                var episode = live.RiskEpisodes;
+                pushes.Add(() => publisher.WindowAlertAsync(route.DepotId, stop, alert, episode));
             }
         }
         return pushes;

@@ -54,6 +54,9 @@ public enum EventSource
 /// <param name="Note">Free text.</param>
 /// <param name="WindowStartUtc">Promised window start, if any.</param>
 /// <param name="WindowEndUtc">Promised window end, if any.</param>
+/// <param name="Corrects">Key of the event this one corrects (a paper outcome typed again with another result); the
+/// corrected event stays stored, marked corrected, so both values are kept.</param>
+/// <param name="EnteredBy">Who typed it in (paper outcomes), for the audit.</param>
 public sealed record DeliveryEventRecord(
     string EventKey,
     string CourierId,
@@ -70,7 +73,9 @@ public sealed record DeliveryEventRecord(
     decimal? RecalculatedTotal,
     string? Note,
     DateTimeOffset? WindowStartUtc,
-    DateTimeOffset? WindowEndUtc)
+    DateTimeOffset? WindowEndUtc,
+    string? Corrects = null,
+    string? EnteredBy = null)
 {
     /// <summary>True for delivered, partly delivered and failed: the handover at the door.</summary>
     public bool IsHandover => Kind is DeliveryEventKind.Delivered or DeliveryEventKind.PartlyDelivered or DeliveryEventKind.Failed;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Live;
+using Delivery.Tracking.Notifications;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,17 +9,23 @@ namespace Delivery.Tracking.Storage;
 
 /// <summary>
 /// Durable, idempotent store of delivery events: an event whose <see cref="DeliveryEventRecord.EventKey"/> is already
-/// stored is skipped. Methods return only after the transaction has committed.
+/// stored is skipped. An event that <see cref="DeliveryEventRecord.Corrects"/> another marks it corrected (both rows
+/// stay); lists leave corrected events out. Methods return only after the transaction has committed.
 /// </summary>
 public sealed class DeliveryEventStore
 {
     private const string Columns =
         "event_key, courier_id, depot_id, route_id, plan_version, stop_id, order_id, kind, occurred_at, source, " +
-        "reason, refused_items, recalculated_total, note, window_start, window_end";
+        "reason, refused_items, recalculated_total, note, window_start, window_end, corrects, entered_by";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NotificationOutbox? _outbox;
 
-    internal DeliveryEventStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    internal DeliveryEventStore(NpgsqlDataSource dataSource, NotificationOutbox? outbox = null)
+    {
+        _dataSource = dataSource;
+        _outbox = outbox;
+    }
 
     /// <summary>Stores <paramref name="events"/>; returns the keys that were new.</summary>
     public async Task<IReadOnlySet<string>> AppendAsync(IReadOnlyList<DeliveryEventRecord> events, CancellationToken cancellationToken = default)
@@ -27,18 +34,31 @@ public sealed class DeliveryEventStore
         await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var inserted = await WriteAsync(conn, tx, events, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (events.Any(e => e.IsHandover))
+        {
+            _outbox?.Wake();
+        }
         return inserted;
     }
 
     /// <summary>Events of a route in time order.</summary>
     public Task<IReadOnlyList<DeliveryEventRecord>> ListByRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} FROM delivery_events WHERE route_id = $1 ORDER BY occurred_at, id", [routeId], cancellationToken);
+        QueryAsync($"SELECT {Columns} FROM delivery_events WHERE route_id = $1 AND corrected_by IS NULL ORDER BY occurred_at, id", [routeId], cancellationToken);
+
+    /// <summary>Every paper outcome of a stop, corrected ones included, oldest first (the audit of corrections).</summary>
+    public Task<IReadOnlyList<DeliveryEventRecord>> ListPaperHistoryAsync(string routeId, string stopId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM delivery_events WHERE route_id = $1 AND stop_id = $2 AND source = 'paper' ORDER BY id", [routeId, stopId], cancellationToken);
 
     /// <summary>Events that occurred in [<paramref name="from"/>, <paramref name="to"/>) in time order.</summary>
     public Task<IReadOnlyList<DeliveryEventRecord>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
-        QueryAsync($"SELECT {Columns} FROM delivery_events WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, id",
+        QueryAsync($"SELECT {Columns} FROM delivery_events WHERE occurred_at >= $1 AND occurred_at < $2 AND corrected_by IS NULL ORDER BY occurred_at, id",
             [from.ToUniversalTime(), to.ToUniversalTime()], cancellationToken);
 
+    /// <summary>
+    /// Inserts <paramref name="events"/> in the caller's transaction; a new handover queues its customer notification
+    /// (delivered or failed) in the same statement, keyed (order, kind, <c>handover</c>): however often and from wherever
+    /// (tablet, paper) the same handover is stored, the customer is told once.
+    /// </summary>
     internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, CancellationToken ct)
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
@@ -49,15 +69,22 @@ public sealed class DeliveryEventStore
         await using var batch = new NpgsqlBatch(conn, tx);
         foreach (var e in events)
         {
-            var cmd = new NpgsqlBatchCommand(
-                $"INSERT INTO delivery_events ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) " +
-                "ON CONFLICT (event_key) DO NOTHING RETURNING event_key");
+            const string insert = $"INSERT INTO delivery_events ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) " +
+                "ON CONFLICT (event_key) DO NOTHING RETURNING event_key";
+            var cmd = new NpgsqlBatchCommand(e.IsHandover
+                ? $"""
+                  WITH e AS ({insert}),
+                  n AS (INSERT INTO notification_outbox (order_id, kind, cause, depot_id, payload) SELECT $19, $20, 'handover', $21, $22 FROM e
+                        ON CONFLICT (order_id, kind, cause) DO NOTHING)
+                  SELECT event_key FROM e
+                  """
+                : insert);
             object?[] values =
             [
                 e.EventKey, e.CourierId, e.DepotId, e.RouteId, e.PlanVersion, e.StopId, e.OrderId, KindText(e.Kind),
                 e.OccurredAt.ToUniversalTime(), e.Source.ToString().ToLowerInvariant(), e.Reason,
                 e.RefusedItems is null ? null : JsonSerializer.Serialize(e.RefusedItems, TrackingJsonContext.Default.IReadOnlyListRefusedItem),
-                e.RecalculatedTotal, e.Note, e.WindowStartUtc?.ToUniversalTime(), e.WindowEndUtc?.ToUniversalTime(),
+                e.RecalculatedTotal, e.Note, e.WindowStartUtc?.ToUniversalTime(), e.WindowEndUtc?.ToUniversalTime(), e.Corrects, e.EnteredBy,
             ];
             for (var i = 0; i < values.Length; i++)
             {
@@ -72,11 +99,31 @@ public sealed class DeliveryEventStore
                 }
                 else if (values[i] is null)
                 {
-                    p.NpgsqlDbType = i >= 14 ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Text;
+                    p.NpgsqlDbType = i is 14 or 15 ? NpgsqlDbType.TimestampTz : NpgsqlDbType.Text;
                 }
                 cmd.Parameters.Add(p);
             }
+            if (e.IsHandover)
+            {
+                var kind = e.Kind == DeliveryEventKind.Failed ? "failed" : "delivered";
+                cmd.Parameters.Add(new NpgsqlParameter { Value = e.OrderId });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = kind });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = e.DepotId });
+                cmd.Parameters.Add(new NpgsqlParameter
+                {
+                    NpgsqlDbType = NpgsqlDbType.Jsonb,
+                    Value = NotificationOutbox.Json(new CustomerNotification(kind, e.RouteId, e.StopId, e.OrderId, null, e.WindowEndUtc, e.OccurredAt.ToUniversalTime())),
+                });
+            }
             batch.BatchCommands.Add(cmd);
+            if (e.Corrects is not null)
+            {
+                // The corrected event stays as it was, marked with the key of its correction.
+                var mark = new NpgsqlBatchCommand("UPDATE delivery_events SET corrected_by = $1 WHERE event_key = $2 AND corrected_by IS NULL");
+                mark.Parameters.Add(new NpgsqlParameter { Value = e.EventKey });
+                mark.Parameters.Add(new NpgsqlParameter { Value = e.Corrects });
+                batch.BatchCommands.Add(mark);
+            }
         }
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         do
@@ -90,7 +137,8 @@ public sealed class DeliveryEventStore
         return inserted;
     }
 
-    internal static string KindText(DeliveryEventKind kind) => kind switch
+    /// <summary>The stored name of <paramref name="kind"/> (<c>partly_delivered</c>).</summary>
+    public static string KindText(DeliveryEventKind kind) => kind switch
     {
         DeliveryEventKind.Arrived => "arrived",
         DeliveryEventKind.Delivered => "delivered",
@@ -100,7 +148,8 @@ public sealed class DeliveryEventStore
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind."),
     };
 
-    internal static DeliveryEventKind? ParseKind(string? text) => text switch
+    /// <summary>The kind a stored or sent name stands for; null when it names none.</summary>
+    public static DeliveryEventKind? ParseKind(string? text) => text switch
     {
         "arrived" => DeliveryEventKind.Arrived,
         "delivered" => DeliveryEventKind.Delivered,
@@ -130,7 +179,9 @@ public sealed class DeliveryEventStore
                 r.IsDBNull(12) ? null : r.GetDecimal(12),
                 r.IsDBNull(13) ? null : r.GetString(13),
                 r.IsDBNull(14) ? null : Utc(r, 14),
-                r.IsDBNull(15) ? null : Utc(r, 15)));
+                r.IsDBNull(15) ? null : Utc(r, 15),
+                r.IsDBNull(16) ? null : r.GetString(16),
+                r.IsDBNull(17) ? null : r.GetString(17)));
         }
         return list;
     }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Delivery.Tracking.Notifications;
 using Npgsql;
 
 namespace Delivery.Tracking.Storage;
@@ -16,13 +17,15 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
     private const int Writers = 3;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PositionStore _positionStore;
+    private readonly NotificationOutbox _outbox;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _loops;
 
-    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore)
+    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore, NotificationOutbox outbox)
     {
         _dataSource = dataSource;
         _positionStore = positionStore;
+        _outbox = outbox;
         _loops = Enumerable.Range(0, Writers).Select(_ => Task.Run(LoopAsync)).ToArray();
     }
 
@@ -114,6 +117,10 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
             }
             await DeliveryEventStore.WriteAsync(conn, tx, events, CancellationToken.None).ConfigureAwait(false);
             await tx.CommitAsync().ConfigureAwait(false);
+            if (events.Any(e => e.IsHandover))
+            {
+                _outbox.Wake();
+            }
         }
         catch
         {

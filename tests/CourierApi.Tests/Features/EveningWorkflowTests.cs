@@ -69,7 +69,9 @@ public sealed class EveningWorkflowTests(DeliveryApiFactory api) : IClassFixture
         // Publish: couriers see their own route; customers are told their window.
         var published = await Scenario.Read<PlanVersionView>(await dispatcher.PostAsync($"/api/v1/plan-versions/{second.Id}/publish", null));
         Assert.Equal("published", published.Status);
-        var notified = _api.Webhook.Received.Where(m => published.Routes.SelectMany(r => r.Stops).Any(x => x.OrderId == m.GetProperty("orderId").GetInt64())).ToList();
+        // The outbox sends them in the background: wait (at most a minute) until the webhook has them all.
+        var notified = await _api.Webhook.WaitForAsync(m => m.TryGetProperty("orderId", out var id) && id.ValueKind == JsonValueKind.Number
+            && published.Routes.SelectMany(r => r.Stops).Any(x => x.OrderId == id.GetInt64()), second.Totals.Stops);
         Assert.Equal(second.Totals.Stops, notified.Count);
         Assert.All(notified, m => Assert.Matches(@"^Your delivery is planned for \d\d:\d\d–\d\d:\d\d\.$", m.GetProperty("message").GetString()));
 

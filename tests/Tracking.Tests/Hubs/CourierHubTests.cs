@@ -32,7 +32,7 @@ public sealed class CourierHubTests(TestDatabase db) : IClassFixture<TestDatabas
         Assert.Single(await host.Get<DeliveryEventStore>().ListByRouteAsync(day.Route.RouteId));
         // The first fix of the day told each waiting customer once that the parcel is out for delivery.
         Assert.Equal(day.Route.Stops.Select(s => s.StopId).Order(),
-            host.Notifier.Sent.Where(n => n.Kind == "out_for_delivery").Select(n => n.StopId).Order());
+            (await host.NotificationsAsync()).Where(n => n.Kind == "out_for_delivery" && n.RouteId == day.Route.RouteId).Select(n => n.StopId).Order());
     }
 
     [Fact]

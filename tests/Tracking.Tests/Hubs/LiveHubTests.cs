@@ -91,8 +91,9 @@ public sealed class LiveHubTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.True((raisedAt ?? day.Clock.GetUtcNow()) < windowEnd, "the alert must come before the window ends");
         Assert.False(clear.AtRisk);
         Assert.Single(customerAlerts.All, a => a.StopId == stop1);
-        Assert.Single(host.Notifier.Sent, n => n.StopId == stop1 && n.Kind == "at_risk");
-        Assert.Single(host.Notifier.Sent, n => n.StopId == stop1 && n.Kind == "all_clear");
+        var notifications = await host.NotificationsAsync();
+        Assert.Single(notifications, n => n.StopId == stop1 && n.Kind == "at_risk");
+        Assert.Single(notifications, n => n.StopId == stop1 && n.Kind == "all_clear");
     }
 
     [Fact]

@@ -26,8 +26,8 @@ public sealed class WindowHitQueryTests(TestDatabase db) : IClassFixture<TestDat
         ]));
         Assert.Empty(ack.Rejections);
         // Stop 4's outcome comes from the paper manifest, entered later.
-        Assert.Null(await host.Get<PaperOutcomeRecorder>().RecordAsync(new PaperOutcome(day.Route.RouteId, s[3].StopId, "delivered", t.AddMinutes(50))));
-        Assert.Equal("kind", (await host.Get<PaperOutcomeRecorder>().RecordAsync(new PaperOutcome(day.Route.RouteId, s[3].StopId, "lost", t)))!.Field);
+        Assert.Null((await host.Get<PaperOutcomeRecorder>().RecordAsync(new PaperOutcome(day.Route.RouteId, s[3].StopId, "delivered", t.AddMinutes(50)))).Rejection);
+        Assert.Equal("kind", (await host.Get<PaperOutcomeRecorder>().RecordAsync(new PaperOutcome(day.Route.RouteId, s[3].StopId, "lost", t))).Rejection!.Field);
 
         var report = await host.Get<WindowHitQuery>().RunAsync(DayScenario.Date, DayScenario.Date);
 

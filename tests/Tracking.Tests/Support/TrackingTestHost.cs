@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Text.Json;
 using Npgsql;
 
 namespace Delivery.Tracking.Tests.Support;
@@ -25,16 +26,13 @@ public sealed class TrackingTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<HubConnection> _connections = [];
 
-    private TrackingTestHost(WebApplication app, Uri address, RecordingNotifier notifier)
+    private TrackingTestHost(WebApplication app, Uri address)
     {
         _app = app;
         Address = address;
-        Notifier = notifier;
     }
 
     public Uri Address { get; }
-
-    public RecordingNotifier Notifier { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -58,9 +56,7 @@ public sealed class TrackingTestHost : IAsyncDisposable
             config[kv.Key] = kv.Value;
         }
         builder.Configuration.AddInMemoryCollection(config);
-        var notifier = new RecordingNotifier();
         builder.Services.AddKeyedSingleton(TrackingServiceCollectionExtensions.ClockKey, time);
-        builder.Services.AddSingleton<ICustomerNotifier>(notifier);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString));
         builder.Services.AddSingleton<IPublishedRouteSource>(sp => new ApiSchemaRouteSource(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
@@ -72,11 +68,19 @@ public sealed class TrackingTestHost : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTracking();
-        app.MapTrackingApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new TrackingTestHost(app, new Uri(address), notifier);
+        return new TrackingTestHost(app, new Uri(address));
     }
+
+    /// <summary>The customer notifications tracking queued in the outbox, oldest first.</summary>
+    public async Task<IReadOnlyList<CustomerNotification>> NotificationsAsync()
+    {
+        var entries = await Get<NotificationOutbox>().ListAsync(null, null, null, 1000);
+        return entries.OrderBy(e => e.Id).Select(e => JsonSerializer.Deserialize<CustomerNotification>(e.Payload, Json)!).ToList();
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 

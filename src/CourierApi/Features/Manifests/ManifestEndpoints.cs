@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Delivery.CourierApi.Auth;
 using Delivery.Manifests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,12 @@ internal static class ManifestEndpoints
             .WithSummary("Outcomes from paper manifests by stop code, stored as delivery events with source paper. " +
                 "Optional routeId: the route whose pack is being entered (a code of another route is refused). " +
                 "200 when every entry is recorded; otherwise 422 problem details naming each refused entry's field and reason, " +
-                "the other entries being recorded (listed in the 'results' extension).");
+                "the other entries being recorded (listed in the 'results' extension). The same outcome sent again changes nothing; " +
+                "another outcome for a stop that has one is a correction: stored, the earlier one kept (result field correctedFrom).");
+        group.MapPost("/routes/{routeId:long}/stops/{stopId:long}/paper-outcome", StopOutcomeAsync).RequireAuthorization(Policies.Dispatcher)
+            .WithTags("Tracking")
+            .WithSummary("One outcome from the paper manifest for a route's stop (the board): the same checks as by stop code. " +
+                "204 when recorded (a correction of an earlier outcome included), 400 naming the field otherwise.");
         return group;
     }
 
@@ -40,10 +46,19 @@ internal static class ManifestEndpoints
         return TypedResults.File(renderer.RenderPlan(routes), PdfContentType, $"plan-version-{versionId}-manifests.pdf");
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<PaperOutcomeResult>>, ProblemHttpResult>> OutcomesAsync(
-        IReadOnlyList<PaperOutcomeEntry> outcomes, long? routeId, PaperOutcomeService service, CancellationToken ct)
+    internal static async Task<Results<NoContent, ValidationProblem>> StopOutcomeAsync(long routeId, long stopId, PaperOutcomeRequest body,
+        ClaimsPrincipal user, PaperOutcomeService service, CancellationToken ct)
     {
-        var results = await service.RecordAsync(outcomes, routeId, ct);
+        var result = await service.RecordAtStopAsync(routeId, stopId, body, user.Identity?.Name, ct);
+        return result.Recorded
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Field!] = [result.Reason!] });
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<PaperOutcomeResult>>, ProblemHttpResult>> OutcomesAsync(
+        IReadOnlyList<PaperOutcomeEntry> outcomes, long? routeId, ClaimsPrincipal user, PaperOutcomeService service, CancellationToken ct)
+    {
+        var results = await service.RecordAsync(outcomes, routeId, user.Identity?.Name, ct);
         var refused = results.Where(r => !r.Recorded).ToList();
         if (refused.Count == 0)
         {

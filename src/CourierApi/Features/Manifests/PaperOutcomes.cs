@@ -4,6 +4,7 @@ using Delivery.CourierApi.Hosting;
 using Delivery.Manifests.Codes;
 using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Routes;
+using Delivery.Tracking.Storage;
 using Npgsql;
 
 namespace Delivery.CourierApi.Features.Manifests;
@@ -26,25 +27,38 @@ public sealed record PaperRefusedItem(string Item, int Quantity);
 /// <summary>What happened to one entry.</summary>
 /// <param name="Index">Position in the request list.</param>
 /// <param name="StopCode">The code as sent.</param>
-/// <param name="Recorded">True when a delivery event (source <c>paper</c>) was stored.</param>
+/// <param name="Recorded">True when the outcome is on record (stored now, already stored the same, or stored as a correction).</param>
 /// <param name="RouteId">The route the code names, when it could be read.</param>
 /// <param name="Sequence">The stop's position in the route, when the code could be read.</param>
 /// <param name="OrderId">The order served, when recorded.</param>
 /// <param name="Field">The refused field (e.g. <c>[2].stopCode</c>), when refused.</param>
 /// <param name="Reason">Why it was refused.</param>
-public sealed record PaperOutcomeResult(int Index, string? StopCode, bool Recorded, long? RouteId, int? Sequence, long? OrderId, string? Field, string? Reason);
+/// <param name="CorrectedFrom">When this entry corrected an earlier paper outcome of the stop: that outcome (kept, marked corrected).</param>
+public sealed record PaperOutcomeResult(int Index, string? StopCode, bool Recorded, long? RouteId, int? Sequence, long? OrderId, string? Field, string? Reason,
+    string? CorrectedFrom = null);
+
+/// <summary>Body of one outcome entered from the board for a route's stop.</summary>
+/// <param name="Kind"><c>delivered</c>, <c>partly_delivered</c> or <c>failed</c>.</param>
+/// <param name="OccurredAt">Handover time (an instant; not in the future).</param>
+/// <param name="Reason">Required for failed.</param>
+/// <param name="RefusedItems">Required for partly delivered: the items refused, by their printed name (<c>sku</c>).</param>
+/// <param name="Note">Free text.</param>
+public sealed record PaperOutcomeRequest(string? Kind, DateTimeOffset? OccurredAt, string? Reason, IReadOnlyList<RefusedItem>? RefusedItems, string? Note);
 
 /// <summary>
-/// Turns stop codes from paper into delivery events: each code is verified against the route's current published
-/// version (an outdated version or another route's code is refused with the reason), then the outcome is stored through
-/// tracking's <see cref="PaperOutcomeRecorder"/> (source <c>paper</c>, idempotent per stop), so it counts in the
-/// window-hit rate. Entries are independent: a refused one does not stop the others.
+/// The one way paper outcomes come in, by stop code (a pack of manifests) or by route and stop (the board): the stop must be
+/// on a route of the current published version (a code is verified against it: an outdated version or another route's
+/// code is refused with the reason), the handover time is required and not in the future, refused items are items of
+/// the order; then tracking's <see cref="PaperOutcomeRecorder"/> stores it (source <c>paper</c>), so it counts in the
+/// window-hit rate. The same outcome sent again changes nothing; another outcome for the same stop is a correction,
+/// stored with the earlier one kept. Entries are independent: a refused one does not stop the others.
 /// </summary>
-internal sealed class PaperOutcomeService(NpgsqlDataSource db, IPublishedRouteSource routes, PaperOutcomeRecorder recorder, TimeProvider time)
+internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRouteSource routes, PaperOutcomeRecorder recorder, TimeProvider time)
 {
     public const int MaxEntries = 1000;
 
-    public async Task<IReadOnlyList<PaperOutcomeResult>> RecordAsync(IReadOnlyList<PaperOutcomeEntry>? entries, long? expectedRouteId, CancellationToken ct)
+    public async Task<IReadOnlyList<PaperOutcomeResult>> RecordAsync(IReadOnlyList<PaperOutcomeEntry>? entries, long? expectedRouteId, string? user,
+        CancellationToken ct)
     {
         if (entries is not { Count: > 0 and <= MaxEntries })
         {
@@ -53,17 +67,41 @@ internal sealed class PaperOutcomeService(NpgsqlDataSource db, IPublishedRouteSo
         RouteKey? expected = null;
         if (expectedRouteId is { } id)
         {
-            expected = await KeyAsync(id) ?? throw new FieldException("routeId", $"route {id} does not exist");
+            expected = await store.KeyAsync(id, ct) ?? throw new FieldException("routeId", $"route {id} does not exist");
         }
         var results = new List<PaperOutcomeResult>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            results.Add(await RecordOneAsync(i, entries[i], expected, ct));
+            results.Add(await RecordCodeAsync(i, entries[i], expected, user, ct));
         }
         return results;
     }
 
-    private async Task<PaperOutcomeResult> RecordOneAsync(int index, PaperOutcomeEntry? entry, RouteKey? expected, CancellationToken ct)
+    /// <summary>One outcome for stop <paramref name="stopId"/> (its order's id) of route <paramref name="routeId"/>, entered on the board.</summary>
+    public async Task<PaperOutcomeResult> RecordAtStopAsync(long routeId, long stopId, PaperOutcomeRequest body, string? user, CancellationToken ct)
+    {
+        var entry = new PaperOutcomeEntry(null, body.Kind, body.RefusedItems?.Select(r => new PaperRefusedItem(r.Sku, r.Quantity)).ToList(), body.Reason,
+            body.OccurredAt, body.Note);
+        PaperOutcomeResult Refuse(string field, string reason) => new(0, null, false, routeId, null, null, field, reason);
+        var route = await routes.GetRouteAsync(Id(routeId), ct);
+        if (route is null)
+        {
+            return Refuse("routeId", $"route {routeId} is not on a published plan; outcomes are taken only for published routes");
+        }
+        if (route.FindStop(Id(stopId)) is not { } stop)
+        {
+            return Refuse("stopId", $"stop {stopId} is not on route {routeId}");
+        }
+        var result = await RecordStopAsync(0, entry, route, stop, null, user, ct);
+        return result.Field is null ? result : result with { Field = result.Field["[0].".Length..] switch
+        {
+            "outcome" => "kind",
+            "handoverAt" => "occurredAt",
+            var f => f,
+        } };
+    }
+
+    private async Task<PaperOutcomeResult> RecordCodeAsync(int index, PaperOutcomeEntry? entry, RouteKey? expected, string? user, CancellationToken ct)
     {
         PaperOutcomeResult Refuse(string field, string reason, StopCode? code = null) =>
             new(index, entry?.StopCode, false, code?.RouteId, code?.Sequence, null, $"[{index}].{field}", reason);
@@ -77,7 +115,7 @@ internal sealed class PaperOutcomeService(NpgsqlDataSource db, IPublishedRouteSo
         {
             return Refuse("stopCode", parsed.Reason);
         }
-        if (await KeyAsync(code.RouteId) is not { } printed)
+        if (await store.KeyAsync(code.RouteId, ct) is not { } printed)
         {
             return Refuse("stopCode", $"Stop code {code} names route {code.RouteId}, which does not exist.", code);
         }
@@ -97,13 +135,24 @@ internal sealed class PaperOutcomeService(NpgsqlDataSource db, IPublishedRouteSo
         {
             return Refuse("stopCode", $"Route {code.RouteId} has no stop {code.Sequence} in its published version.", code);
         }
+        return await RecordStopAsync(index, entry, route, stop, code, user, ct);
+    }
+
+    /// <summary>The checks and the recording both entry points share, once the stop is known.</summary>
+    private async Task<PaperOutcomeResult> RecordStopAsync(int index, PaperOutcomeEntry entry, PublishedRoute route, PublishedStop stop, StopCode? code,
+        string? user, CancellationToken ct)
+    {
+        var routeId = long.Parse(route.RouteId, CultureInfo.InvariantCulture);
+        PaperOutcomeResult Refuse(string field, string reason) =>
+            new(index, entry.StopCode, false, routeId, stop.Sequence, null, $"[{index}].{field}", reason);
+
         if (entry.HandoverAt is not { } handover)
         {
-            return Refuse("handoverAt", "the handover time is required", code);
+            return Refuse("handoverAt", "the handover time is required");
         }
         if (handover > time.GetUtcNow().AddMinutes(5))
         {
-            return Refuse("handoverAt", $"{handover:O} is in the future", code);
+            return Refuse("handoverAt", $"{handover:O} is in the future");
         }
         var refused = new List<RefusedItem>();
         foreach (var (item, k) in (entry.RefusedItems ?? []).Select((item, k) => (item, k)))
@@ -113,28 +162,32 @@ internal sealed class PaperOutcomeService(NpgsqlDataSource db, IPublishedRouteSo
             {
                 return Refuse($"refusedItems[{k}]", line is null
                     ? $"'{item?.Item}' is not an item of order {stop.OrderId} (items: {string.Join(", ", stop.Lines.Select(l => l.Sku))})"
-                    : $"quantity must be between 1 and the {line.Quantity} ordered", code);
+                    : $"quantity must be between 1 and the {line.Quantity} ordered");
             }
             refused.Add(new RefusedItem(line.Sku, item.Quantity));
         }
-        var rejection = await recorder.RecordAsync(new PaperOutcome(route.RouteId, stop.StopId, entry.Outcome?.Trim().ToLowerInvariant() ?? "",
-            handover.ToUniversalTime(), entry.Reason, refused.Count > 0 ? refused : null, entry.Note), ct);
-        if (rejection is not null)
+        var recording = await recorder.RecordAsync(new PaperOutcome(route.RouteId, stop.StopId, entry.Outcome?.Trim().ToLowerInvariant() ?? "",
+            handover.ToUniversalTime(), entry.Reason, refused.Count > 0 ? refused : null, entry.Note, user), ct);
+        if (recording.Rejection is { } rejection)
         {
-            return Refuse(rejection.Field == "kind" ? "outcome" : rejection.Field, rejection.Reason, code);
+            return Refuse(rejection.Field == "kind" ? "outcome" : rejection.Field, rejection.Reason);
         }
-        return new PaperOutcomeResult(index, entry.StopCode, true, code.RouteId, code.Sequence,
-            long.Parse(stop.OrderId, CultureInfo.InvariantCulture), null, null);
+        return new PaperOutcomeResult(index, entry.StopCode, true, routeId, stop.Sequence, long.Parse(stop.OrderId, CultureInfo.InvariantCulture), null, null,
+            recording.Replaced is { } before ? DeliveryEventStore.KindText(before.Kind) : null);
     }
 
-    /// <summary>A route's plan and shift, and the number of its plan's published version (null when none is).</summary>
-    private Task<RouteKey?> KeyAsync(long routeId) => db.FirstAsync("""
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A route's plan and shift, and the number of its plan's published version (null when none is).</summary>
+internal sealed record RouteKey(long RouteId, long PlanId, long ShiftId, int? CurrentVersion);
+
+/// <summary>What paper outcomes read of the dispatch tables.</summary>
+internal sealed class PaperOutcomeStore(NpgsqlDataSource db)
+{
+    public Task<RouteKey?> KeyAsync(long routeId, CancellationToken ct) => db.FirstAsync("""
         SELECT r.id, v.plan_id, r.shift_id,
                (SELECT pv.number FROM plan_versions pv WHERE pv.plan_id = v.plan_id AND pv.status = 'published')
         FROM routes r JOIN plan_versions v ON v.id = r.plan_version_id WHERE r.id = $1
-        """, r => new RouteKey(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.Opt<int>(3)), routeId);
-
-    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private sealed record RouteKey(long RouteId, long PlanId, long ShiftId, int? CurrentVersion);
+        """, r => new RouteKey(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.Opt<int>(3)), ct, routeId);
 }

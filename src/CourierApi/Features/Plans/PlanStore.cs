@@ -1,5 +1,7 @@
 using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Hosting;
+using Delivery.Tracking.Notifications;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Delivery.CourierApi.Features.Plans;
@@ -15,7 +17,7 @@ internal sealed record StoredVersion(long Id, long PlanId, long DepotId, DateOnl
     IReadOnlyList<UnassignedDraft> Unassigned);
 
 /// <summary>Plans, their versions, routes, stops and unassigned orders.</summary>
-internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time)
+internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, IOptions<NotificationOptions> notifications)
 {
     /// <summary>Stores routes as a new version (<paramref name="replaceDraftId"/> null) or in place of a draft; returns the version id.</summary>
     public async Task<long> SaveAsync(PlanInput input, IReadOnlyList<RouteDraft> routes, IReadOnlyList<UnassignedDraft> unassigned, string source,
@@ -132,28 +134,4 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time)
         SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id
         WHERE p.depot_id = $1 AND p.plan_date = $2 ORDER BY v.number DESC LIMIT 1
         """, depotId, date);
-
-    /// <summary>Publishes a version: the previously published one is superseded; orders on routes become planned.</summary>
-    public async Task PublishAsync(long versionId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var status = await connection.ScalarAsync<string?>("SELECT status FROM plan_versions WHERE id = $1 FOR UPDATE", versionId)
-            ?? throw new NotFoundException("Plan version", versionId);
-        if (status == "superseded")
-        {
-            throw new ConflictException("Version superseded", $"Version {versionId} was superseded by a later published version; publish the newest one.");
-        }
-        var now = time.GetUtcNow();
-        await connection.ExecAsync("""
-            UPDATE plan_versions SET status = 'superseded'
-            WHERE plan_id = (SELECT plan_id FROM plan_versions WHERE id = $1) AND status = 'published' AND id <> $1
-            """, versionId);
-        await connection.ExecAsync("UPDATE plan_versions SET status = 'published', published_at = $2 WHERE id = $1", versionId, now);
-        await connection.ExecAsync("""
-            UPDATE orders SET status = 'planned', updated_at = $2
-            WHERE status = 'open' AND id IN (SELECT s.order_id FROM stops s JOIN routes r ON r.id = s.route_id WHERE r.plan_version_id = $1)
-            """, versionId, now);
-        await tx.CommitAsync(ct);
-    }
 }

@@ -71,11 +71,6 @@ internal static class PlansEndpoints
         return TypedResults.Ok(new RouteFeatureCollection("FeatureCollection", features));
     }
 
-    internal static async Task<Ok<PlanVersionView>> PublishAsync(long versionId, PlanStore plans, PlanReader reader, PublishNotifier notifier, CancellationToken ct)
-    {
-        await plans.PublishAsync(versionId, ct);
-        var view = await reader.ReadAsync(versionId);
-        await notifier.NotifyPlannedAsync(view, ct);
-        return TypedResults.Ok(view);
-    }
+    internal static async Task<Ok<PlanVersionView>> PublishAsync(long versionId, PlanPublisher publisher, CancellationToken ct) =>
+        TypedResults.Ok(await publisher.PublishAsync(versionId, ct));
 }

@@ -1194,6 +1194,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer notifications in the outbox, newest first: status (pending, sent, parked), attempts and the last error. Filters: status, depotId, orderId; limit (1–1000, default 100). */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    depotId?: number;
+                    orderId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxEntry"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a parked notification back in the queue with a fresh count of attempts. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/routes/{routeId}/manifest.pdf": {
         parameters: {
             query?: never;
@@ -1275,7 +1359,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Outcomes from paper manifests by stop code, stored as delivery events with source paper. Optional routeId: the route whose pack is being entered (a code of another route is refused). 200 when every entry is recorded; otherwise 422 problem details naming each refused entry's field and reason, the other entries being recorded (listed in the 'results' extension). */
+        /** Outcomes from paper manifests by stop code, stored as delivery events with source paper. Optional routeId: the route whose pack is being entered (a code of another route is refused). 200 when every entry is recorded; otherwise 422 problem details naming each refused entry's field and reason, the other entries being recorded (listed in the 'results' extension). The same outcome sent again changes nothing; another outcome for a stop that has one is a correction: stored, the earlier one kept (result field correctedFrom). */
         post: {
             parameters: {
                 query?: {
@@ -1308,55 +1392,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/analytics/window-hits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Handler of the window-hit report. */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    timeZone?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WindowHitReport"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/routes/{routeId}/stops/{stopId}/paper-outcome": {
         parameters: {
             query?: never;
@@ -1366,14 +1401,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Handler of a paper outcome. */
+        /** One outcome from the paper manifest for a route's stop (the board): the same checks as by stop code. 204 when recorded (a correction of an earlier outcome included), 400 naming the field otherwise. */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    routeId: string;
-                    stopId: string;
+                    routeId: number;
+                    stopId: number;
                 };
                 cookie?: never;
             };
@@ -1407,6 +1442,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/window-hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Window-hit rate with breakdowns by date, depot, courier, window slot and hour */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    timeZone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WindowHitReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracking/{token}": {
         parameters: {
             query?: never;
@@ -1414,7 +1489,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Handler of a customer's tracking view. */
+        /** A customer's view of their delivery */
         get: {
             parameters: {
                 query?: never;
@@ -1746,6 +1821,48 @@ export interface components {
             /** Format: int64 */
             pinnedCourierId: null | number;
         };
+        /** @description A notification as the outbox holds it. */
+        OutboxEntry: {
+            /**
+             * Format: int64
+             * @description Outbox id (also sent as the `Delivery-Notification-Id` header, for the receiver to deduplicate).
+             */
+            id: number;
+            /** @description Order. */
+            orderId: string;
+            /** @description Kind. */
+            kind: string;
+            /** @description Cause. */
+            cause: string;
+            /** @description Depot. */
+            depotId: null | string;
+            /** @description `pending`, `sent` or `parked` (given up after the last attempt; kept with its error). */
+            status: string;
+            /**
+             * Format: int32
+             * @description Sends tried.
+             */
+            attempts: number;
+            /** @description Why the last send failed. */
+            lastError: null | string;
+            /**
+             * Format: date-time
+             * @description When it was queued.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a pending one is tried next.
+             */
+            nextAttemptAt: null | string;
+            /**
+             * Format: date-time
+             * @description When the webhook accepted it.
+             */
+            sentAt: null | string;
+            /** @description The body. */
+            payload: string;
+        };
         PaperOutcomeEntry: {
             stopCode: null | string;
             outcome: null | string;
@@ -1755,20 +1872,12 @@ export interface components {
             handoverAt: null | string;
             note?: null | string;
         };
-        /** @description Body of a paper outcome. */
         PaperOutcomeRequest: {
-            /** @description `delivered`, `partly_delivered` or `failed`. */
-            kind: string;
-            /**
-             * Format: date-time
-             * @description Handover time (UTC).
-             */
-            occurredAt: string;
-            /** @description Required for failed. */
+            kind: null | string;
+            /** Format: date-time */
+            occurredAt: null | string;
             reason: null | string;
-            /** @description Required for partly delivered. */
             refusedItems: null | components["schemas"]["RefusedItem"][];
-            /** @description Free text. */
             note: null | string;
         };
         PaperOutcomeResult: {
@@ -1784,6 +1893,7 @@ export interface components {
             orderId: null | number;
             field: null | string;
             reason: null | string;
+            correctedFrom?: null | string;
         };
         PaperRefusedItem: {
             item: string;
