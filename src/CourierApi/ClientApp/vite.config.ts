@@ -16,7 +16,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1100, // maplibre-gl alone is ~1 MB minified; budgets are checked on gzip by scripts/check-budgets.mjs
     rolldownOptions: {
-      input: { board: page("board"), signin: page("signin") },
+      input: { board: page("board"), signin: page("signin"), track: page("track") },
     },
   },
   server: {

@@ -14,6 +14,7 @@ internal static class PageEndpoints
     [
         ("/board", "board/index.html"),
         ("/signin", "signin/index.html"),
+        ("/t", "track/index.html"),
     ];
 
     public static IApplicationBuilder UseDeliveryStaticFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions

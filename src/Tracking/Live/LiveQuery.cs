@@ -47,13 +47,15 @@ public sealed class LiveQuery
         }
         var live = state.Stop(stop.StopId);
         var headingHere = LiveStateRules.NextOpenStop(state, route)?.StopId == stop.StopId;
+        var before = live.IsClosed ? 0 : route.Stops.Count(s => s.Sequence < stop.Sequence && !state.Stop(s.StopId).IsClosed);
         return new CustomerView(
             live.Status,
             live.IsClosed ? null : live.Eta,
             stop.WindowStartUtc,
             stop.WindowEndUtc,
             live.AtRisk && !live.IsClosed,
-            headingHere ? state.Latest : null);
+            headingHere ? state.Latest : null,
+            before);
     }
 
     /// <summary>Latest positions of every courier of <paramref name="depotId"/> seen today.</summary>
