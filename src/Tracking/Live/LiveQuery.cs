@@ -38,7 +38,7 @@ public sealed class LiveQuery
         }
         if (rebuilt)
         {
-            var pushes = await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var pushes = await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), queueMoved: false, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(state, LiveStateRules.IsActive(state, route), positionsReceived: false).ConfigureAwait(false);
             foreach (var push in pushes)
             {

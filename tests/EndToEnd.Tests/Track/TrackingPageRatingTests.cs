@@ -27,7 +27,7 @@ public sealed class TrackingPageRatingTests(BoardHost host) : IClassFixture<Boar
         var form = page.GetByRole(AriaRole.Group, new() { Name = "How was your delivery?" });
         await Assertions.Expect(form).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "track: delivered, rating form");
-        await form.GetByText("2 stars").ClickAsync();
+        await form.GetByRole(AriaRole.Radio, new() { Name = "2 stars" }).CheckAsync();
         await page.GetByLabel("Anything to tell us? (optional)").FillAsync("Left at the wrong door.");
         await Screens.SaveAsync(page, "track-delivered-rating-en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send rating" }).ClickAsync();
@@ -50,7 +50,7 @@ public sealed class TrackingPageRatingTests(BoardHost host) : IClassFixture<Boar
         var ru = await host.NewPageAsync(locale: "ru-RU", width: Screens.Width, height: Screens.Height);
         await ru.GotoAsync("/t/" + s.Token("Q"));
         await Assertions.Expect(ru.GetByRole(AriaRole.Heading, new() { Name = "Доставлено" })).ToBeVisibleAsync();
-        await ru.GetByRole(AriaRole.Group, new() { Name = "Как прошла доставка?" }).GetByText("5 звёзд").ClickAsync();
+        await ru.GetByRole(AriaRole.Group, new() { Name = "Как прошла доставка?" }).GetByRole(AriaRole.Radio, new() { Name = "5 звёзд" }).CheckAsync();
         await Screens.SaveAsync(ru, "track-delivered-rating-ru");
         await ru.GetByRole(AriaRole.Button, new() { Name = "Отправить оценку" }).ClickAsync();
         await Assertions.Expect(ru.GetByTestId("rated")).ToContainTextAsync("5 из 5");

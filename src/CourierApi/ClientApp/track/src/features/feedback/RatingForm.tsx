@@ -45,9 +45,8 @@ export function RatingForm({ page, token, onRated }: { page: TrackingPage; token
         <legend id="rate" className={styles.heading}>{t("rating.title")}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className={n <= stars ? styles.starOn : styles.star}>
-            <input type="radio" name="stars" value={n} checked={stars === n} onChange={() => setStars(n)} className="visually-hidden" />
+            <input type="radio" name="stars" value={n} checked={stars === n} onChange={() => setStars(n)} aria-label={t("rating.stars", { count: n })} />
             <span aria-hidden="true">★</span>
-            <span className="visually-hidden">{t("rating.stars", { count: n })}</span>
           </label>
         ))}
       </fieldset>
