@@ -1,3 +1,5 @@
+using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.Tiles;
 
 namespace Delivery.CourierApi.Features;
@@ -11,12 +13,16 @@ internal static class BoardApiSetup
     public static WebApplicationBuilder AddBoardApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoadTileSource>();
+        builder.Services.AddSingleton<ShopMappingStore>();
+        builder.Services.AddSingleton<CsvImport>();
         return builder;
     }
 
     public static WebApplication MapBoardApi(this WebApplication app)
     {
         app.MapTiles();
+        app.MapImportPreview();
+        app.MapPlanChanges();
         return app;
     }
 }

@@ -31,15 +31,25 @@ internal static class WiringSetup
         // Road network: loaded in the background; plans and geometry use it once it is there.
         services.AddOptions<RoadNetworkOptions>().BindConfiguration(RoadNetworkOptions.Section);
         services.AddOptions<RoadTravelTimeOptions>().BindConfiguration(RoadTravelTimeOptions.Section);
-        services.AddSingleton(sp => new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema));
-        if (configuration.GetValue("RoadNetwork:LoadOnStart", true))
+        var loadOnStart = configuration.GetValue("RoadNetwork:LoadOnStart", true);
+        services.AddSingleton(sp =>
+        {
+            var state = new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema);
+            if (loadOnStart)
+            {
+                state.LoadingStarted(); // before any hosted service starts, so a plan queued at start waits for the roads
+            }
+            return state;
+        });
+        if (loadOnStart)
         {
             services.AddHostedService<RoadNetworkLoading>();
         }
         services.AddSingleton<ITravelTimeSource>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
-            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh));
+            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh),
+                TimeSpan.FromSeconds(configuration.GetValue("RoadNetwork:WaitForLoadSeconds", 180)));
         });
         services.AddSingleton<IRouteGeometrySource, HostRouteGeometrySource>();
 

@@ -38,18 +38,33 @@ public sealed record RoadNetworkInfo(string Schema, RoadNetworkStatus Status, st
 /// </summary>
 internal sealed class RoadNetworkState(string schema)
 {
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile RoadTravelTimeSource? _road;
     private volatile Snapshot _snapshot = new(RoadNetworkStatus.Loading, null);
+    private volatile bool _loading;
 
     public RoadTravelTimeSource? Road => _road;
+
+    /// <summary>True while a load has begun and not yet ended (loaded, missing or failed).</summary>
+    public bool IsLoading => _loading && !_settled.Task.IsCompleted;
+
+    /// <summary>Completes when a started load has ended, whatever its outcome.</summary>
+    public Task Settled => _settled.Task;
+
+    public void LoadingStarted() => _loading = true;
 
     public void Loaded(RoadTravelTimeSource road)
     {
         _road = road;
         _snapshot = new Snapshot(RoadNetworkStatus.Loaded, null);
+        _settled.TrySetResult();
     }
 
-    public void NotLoaded(RoadNetworkStatus status, string error) => _snapshot = new Snapshot(status, error);
+    public void NotLoaded(RoadNetworkStatus status, string error)
+    {
+        _snapshot = new Snapshot(status, error);
+        _settled.TrySetResult();
+    }
 
     public RoadNetworkInfo Info()
     {

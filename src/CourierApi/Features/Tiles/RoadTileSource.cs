@@ -93,10 +93,10 @@ internal sealed class RoadTileSource(
 
     private async Task<byte[]> CutAsync(int z, int x, int y, CancellationToken ct)
     {
-        // One tile unit in metres at this zoom: lines are simplified to a quarter unit in 3857 before ST_AsMVTGeom
+        // One tile unit in metres at this zoom: lines are simplified to one unit in 3857 (ST_AsMVTGeom snaps to that grid anyway) before ST_AsMVTGeom
         // transforms them to tile space, and not at all from street level, where every vertex shows.
         var unit = WorldMeters / Math.Pow(2, z) / Extent;
-        var tolerance = z >= 16 ? 0 : unit / 4;
+        var tolerance = z >= 16 ? 0 : unit;
         var sql = $"""
             WITH b AS (SELECT ST_TileEnvelope($1, $2, $3) AS env, ST_TileEnvelope($1, $2, $3, margin => {Buffer}.0 / {Extent}) AS area)
             SELECT coalesce(ST_AsMVT(t, 'roads', {Extent}, 'geom'), ''::bytea) FROM (

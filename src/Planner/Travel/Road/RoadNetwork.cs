@@ -11,7 +11,7 @@ namespace Delivery.Planner.Travel.Road;
 /// Load it once per import with <see cref="LoadAsync"/>; a re-import needs a fresh instance.
 /// </summary>
 /// <threadsafety>Immutable after loading; all members are safe to call concurrently.</threadsafety>
-public sealed class RoadNetwork
+public sealed partial class RoadNetwork
 {
     private readonly long[] _vertexIds;
     private readonly double[] _lon;

@@ -11,7 +11,8 @@ import { useUrlState } from "../../shared/url/useUrlState";
 import { BoardContext, type Board, type BoardView } from "./context";
 import { OrdersView } from "./features/orders/OrdersView";
 import { FleetView } from "./features/fleet/FleetView";
-import { PlanView } from "./features/review/PlanView";
+import { PlanPage } from "./PlanPage";
+import { ToastHost } from "./ui/Toast";
 import styles from "./App.module.css";
 
 const views: BoardView[] = ["orders", "fleet", "plan"];
@@ -60,12 +61,12 @@ export function App() {
       {!board ? (
         <p className={styles.loading} role="status">{depots.isSuccess ? t("noDepot") : t("loading")}</p>
       ) : (
-        <BoardContext.Provider value={board}>
+        <BoardContext.Provider value={board}><ToastHost>
           <h1 className="visually-hidden">{t("title")}</h1>
           {view === "orders" && <OrdersView />}
           {view === "fleet" && <FleetView />}
-          {view === "plan" && <PlanView />}
-        </BoardContext.Provider>
+          {view === "plan" && <PlanPage />}
+        </ToastHost></BoardContext.Provider>
       )}
     </AppShell>
   );

@@ -732,12 +732,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Imports a shop's CSV export for a plan date; reports every bad row (line, field, reason) and keeps the good ones. */
+        /** Imports a shop's CSV export for a plan date (comma/semicolon, UTF-8 or Windows-1251, the shop's own column names through `mapping`, remembered per `shop`); reports every bad row (line, field, reason) and keeps the good ones; re-importing changes nothing. */
         post: {
             parameters: {
                 query: {
                     date: string;
                     shopId?: string;
+                    shop?: string;
+                    mapping?: string;
                 };
                 header?: never;
                 path: {
@@ -1888,6 +1890,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/orders/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reads a shop's CSV (multipart: file, optional shop and mapping as a JSON object) and reports detected columns, the mapping, every bad row and a sample; writes nothing. */
+        post: operations["PreviewOrderImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/cut-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's order cut-off for a plan date (orders created after it are marked late in the order list). */
+        get: operations["GetCutOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-versions/{versionId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moved against the version this one is based on (or ?against=ID of the same plan): stops that changed route or order, were assigned or unassigned, routes added or emptied. */
+        get: operations["GetPlanChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2098,6 +2151,14 @@ export interface components {
              */
             stopsBefore?: null | number;
         };
+        CutOffInfo: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: time */
+            localTime: string;
+            timeZone: string;
+            open: boolean;
+        };
         DepotResponse: {
             /** Format: int64 */
             id: number;
@@ -2149,6 +2210,29 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+        };
+        /** Format: binary */
+        IFormFile: string;
+        ImportPreview: {
+            encoding: string;
+            separator: string;
+            columns: string[];
+            mapping: {
+                [key: string]: string;
+            };
+            mappingSource: components["schemas"]["MappingSource"];
+            unmapped: string[];
+            missingRequired: string[];
+            knownColumns: string[];
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            good: number;
+            /** Format: int32 */
+            alreadyImported: number;
+            rejected: components["schemas"]["RowError"][];
+            sample: components["schemas"]["PreviewOrder"][];
+            cutOff: components["schemas"]["CutOffInfo"];
         };
         ImportReport: {
             /** Format: int32 */
@@ -2210,6 +2294,8 @@ export interface components {
         LockRequest: {
             locked: boolean;
         };
+        /** @enum {unknown} */
+        MappingSource: "Guessed" | "Remembered" | "Request";
         MovedOrder: {
             /** Format: int64 */
             orderId: number;
@@ -2253,6 +2339,51 @@ export interface components {
             status: string;
             /** Format: int64 */
             pinnedCourierId: null | number;
+            /** Format: date-time */
+            receivedAt: string;
+            late: boolean;
+        };
+        /** @description A notification as the outbox holds it. */
+        OutboxEntry: {
+            /**
+             * Format: int64
+             * @description Outbox id (also sent as the `Delivery-Notification-Id` header, for the receiver to deduplicate).
+             */
+            id: number;
+            /** @description Order. */
+            orderId: string;
+            /** @description Kind. */
+            kind: string;
+            /** @description Cause. */
+            cause: string;
+            /** @description Depot. */
+            depotId: null | string;
+            /** @description `pending`, `sent` or `parked` (given up after the last attempt; kept with its error). */
+            status: string;
+            /**
+             * Format: int32
+             * @description Sends tried.
+             */
+            attempts: number;
+            /** @description Why the last send failed. */
+            lastError: null | string;
+            /**
+             * Format: date-time
+             * @description When it was queued.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a pending one is tried next.
+             */
+            nextAttemptAt: null | string;
+            /**
+             * Format: date-time
+             * @description When the webhook accepted it.
+             */
+            sentAt: null | string;
+            /** @description The body. */
+            payload: string;
         };
         /** @description A notification as the outbox holds it. */
         OutboxEntry: {
@@ -2337,6 +2468,21 @@ export interface components {
             /** Format: int64 */
             courierId: null | number;
         };
+        PlanChangesView: {
+            /** Format: int64 */
+            versionId: number;
+            /** Format: int32 */
+            versionNumber: number;
+            /** Format: int64 */
+            previousVersionId: null | number;
+            /** Format: int32 */
+            previousVersionNumber: null | number;
+            stops: components["schemas"]["StopChange"][];
+            routesAdded: components["schemas"]["RouteChange"][];
+            routesEmptied: components["schemas"]["RouteChange"][];
+            /** Format: int32 */
+            unchangedStops: number;
+        };
         PlanTotals: {
             /** Format: int32 */
             routes: number;
@@ -2371,6 +2517,20 @@ export interface components {
             totals: components["schemas"]["PlanTotals"];
             routes: components["schemas"]["RouteView"][];
             unassigned: components["schemas"]["UnassignedView"][];
+        };
+        PreviewOrder: {
+            /** Format: int32 */
+            line: number;
+            shopOrderId: string;
+            customerName: string;
+            address: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            windows: components["schemas"]["WindowDto"][];
+            demand: components["schemas"]["LoadDto"];
+            alreadyImported: boolean;
         };
         ProblemDetails: {
             type?: null | string;
@@ -2417,6 +2577,15 @@ export interface components {
         };
         /** @enum {unknown} */
         RoadNetworkStatus: "Loading" | "Loaded" | "Missing" | "Failed";
+        RouteChange: {
+            /** Format: int64 */
+            courierId: number;
+            courierName: string;
+            /** Format: int32 */
+            stopsBefore: number;
+            /** Format: int32 */
+            stopsAfter: number;
+        };
         RouteFeature: {
             type: string;
             geometry: components["schemas"]["LineStringGeometry"];
@@ -2509,6 +2678,25 @@ export interface components {
             userName: string;
             password: string;
         };
+        StopChange: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            kind: components["schemas"]["StopChangeKind"];
+            /** Format: int64 */
+            fromCourierId: null | number;
+            fromCourierName: null | string;
+            /** Format: int32 */
+            fromSequence: null | number;
+            /** Format: int64 */
+            toCourierId: null | number;
+            toCourierName: null | string;
+            /** Format: int32 */
+            toSequence: null | number;
+        };
+        /** @enum {unknown} */
+        StopChangeKind: "Moved" | "Reordered" | "Assigned" | "Unassigned" | "Added";
         /**
          * @description Where a stop stands; written as its name in JSON everywhere (REST and hubs), not as a number.
          * @enum {unknown}
@@ -2836,6 +3024,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanVersionView"];
+                };
+            };
+        };
+    };
+    PreviewOrderImport: {
+        parameters: {
+            query: {
+                date: string;
+                shop?: string;
+            };
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file?: components["schemas"]["IFormFile"];
+                } & {
+                    shop?: string;
+                } & {
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCutOff: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CutOffInfo"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPlanChanges: {
+        parameters: {
+            query?: {
+                against?: number;
+            };
+            header?: never;
+            path: {
+                versionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangesView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -24,7 +24,7 @@ export function Dialog({ title, open, onClose, children, footer, wide }:
             <h2 id={titleId}>{title}</h2>
             <Button variant="ghost" small onClick={onClose} aria-label={t("close")}>✕</Button>
           </div>
-          <div className={styles.body}>{children}</div>
+          <div className={styles.body} tabIndex={0}>{children}</div>
           {footer && <div className={styles.foot}>{footer}</div>}
         </>
       )}

@@ -1,5 +1,5 @@
 /** The route palette from tokens.css, for MapLibre paint and inline geometry (read once from the document). */
-const fallback = ["#2f6fdf", "#e0533c", "#1e9e63", "#9b4dca", "#d98a00", "#0f9fb0", "#c43c8a", "#6a7d12", "#8a5a2b", "#4a58b8", "#d1455e", "#2b8c8c"];
+const fallback = ["#2f6fdf", "#c94a35", "#198453", "#9b4dca", "#a46800", "#0b7f8c", "#c43c8a", "#6a7d12", "#8a5a2b", "#4a58b8", "#cc435c", "#278080"];
 let palette: string[] | null = null;
 
 export function routeColour(index: number): string {

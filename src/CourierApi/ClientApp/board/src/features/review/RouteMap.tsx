@@ -20,7 +20,7 @@ export function RouteMap({ plan, colours, selected }: { plan: Plan | undefined; 
     features: (geo.data?.features ?? []).map((f) => ({
       type: "Feature",
       geometry: { type: "LineString", coordinates: f.geometry.coordinates },
-      properties: { colour: routeColour(colours.get(f.properties.routeId) ?? 0), dim: selected !== null && selected !== f.properties.routeId ? 1 : 0 },
+      properties: { colour: routeColour(colours.get(f.properties.courierId) ?? 0), dim: selected !== null && selected !== f.properties.courierId ? 1 : 0 },
     })),
   }), [geo.data, colours, selected]);
 
@@ -29,7 +29,7 @@ export function RouteMap({ plan, colours, selected }: { plan: Plan | undefined; 
     features: (plan?.routes ?? []).flatMap((r) => r.stops.map((s) => ({
       type: "Feature" as const,
       geometry: { type: "Point" as const, coordinates: [s.longitude, s.latitude] },
-      properties: { label: String(s.sequence), colour: routeColour(colours.get(r.routeId) ?? 0), violation: s.violation ? 1 : 0, dim: selected !== null && selected !== r.routeId ? 1 : 0 },
+      properties: { label: String(s.sequence), colour: routeColour(colours.get(r.courierId) ?? 0), violation: s.violation ? 1 : 0, dim: selected !== null && selected !== r.courierId ? 1 : 0 },
     }))),
   }), [plan, colours, selected]);
 

@@ -11,7 +11,7 @@ type Props = {
   plan: Plan;
   colours: Map<number, number>;
   selected: number | null;
-  onSelect: (routeId: number | null) => void;
+  onSelect: (courierId: number | null) => void;
   renderStops?: (route: Route) => ReactNode;
   renderActions?: (route: Route) => ReactNode;
 };
@@ -26,14 +26,14 @@ export function RoutesPanel({ plan, colours, selected, onSelect, renderStops, re
       <div className={styles.sectionHead}><h3 id="routes-title">{t("plan.routes", { count: used.length })}</h3></div>
       <ul className={styles.routes}>
         {plan.routes.map((r) => {
-          const colour = routeColour(colours.get(r.routeId) ?? 0);
+          const colour = routeColour(colours.get(r.courierId) ?? 0);
           const load = r.capacityItems > 0 ? r.loadItems / r.capacityItems : 0;
           const weight = r.stops.at(-1)?.loadWeightGramsAfter ?? 0;
           const violations = r.stops.filter((s) => s.violation).length;
-          const open = selected === r.routeId;
+          const open = selected === r.courierId;
           return (
             <li key={r.routeId} className={styles.route} aria-current={open ? "true" : undefined} data-testid={`route-${r.routeId}`}>
-              <button type="button" className={styles.routeHead} aria-expanded={open} onClick={() => onSelect(open ? null : r.routeId)}>
+              <button type="button" className={styles.routeHead} aria-expanded={open} onClick={() => onSelect(open ? null : r.courierId)}>
                 <span className={styles.swatch} style={{ background: colour }} aria-hidden="true" />
                 <span className={styles.routeName}>
                   {r.courierName}

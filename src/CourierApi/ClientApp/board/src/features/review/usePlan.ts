@@ -15,7 +15,7 @@ export function useRouteGeoJson(versionId: number | undefined) {
   return $api.useQuery("get", "/api/v1/plan-versions/{versionId}/geojson", { params: { path: { versionId: versionId ?? 0 } } }, { enabled: versionId !== undefined });
 }
 
-/** Routes with stops keep their colour index by position in the plan (the list, map and timeline agree). */
+/** A colour index per courier (the list, map and timeline agree, and it survives edits and re-plans). */
 export function colourIndex(plan: Plan): Map<number, number> {
-  return new Map(plan.routes.map((r, i) => [r.routeId, i]));
+  return new Map(plan.routes.map((r, i) => [r.courierId, i]));
 }

@@ -1,0 +1,85 @@
+import { useState } from "react";
+import { api, queryClient, type Schemas } from "../../../../shared/api/client";
+import { describeProblem, isProblem } from "../../../../shared/api/problem";
+
+type Plan = Schemas["PlanVersionView"];
+export type Edit = Omit<Schemas["EditRequest"], "confirm">;
+export type Pending = { edit: Edit; what: string; violations: string[] };
+
+/** Where an order is now: its route's courier and 1-based position, or unassigned. */
+function placeOf(plan: Plan, orderId: number): { courierId: number; position: number } | null {
+  for (const r of plan.routes) {
+    const i = r.stops.findIndex((s) => s.orderId === orderId);
+    if (i >= 0) return { courierId: r.courierId, position: i + 1 };
+  }
+  return null;
+}
+
+/** The edit that puts things back as they are now (undo). */
+export function inverseOf(plan: Plan, edit: Edit): Edit {
+  if (edit.kind === "swap") return edit;
+  const place = placeOf(plan, edit.orderId);
+  return place ? { kind: "move", orderId: edit.orderId, courierId: place.courierId, position: place.position } : { kind: "unassign", orderId: edit.orderId };
+}
+
+const refresh = () => Promise.all([
+  queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/depots/{depotId}/plans/{date}"] }),
+  queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/plan-versions/{versionId}/geojson"] }),
+]);
+
+/**
+ * Hand edits: sent without confirm first, so the server re-times the routes and refuses a violating edit with its
+ * violations in words (409); the dispatcher then sees them and may "apply anyway" (confirm=true). Each applied edit can
+ * be undone (the inverse edit, confirmed).
+ */
+export function useEdits(plan: Plan | undefined, notify: (text: string, error?: boolean, undo?: () => void) => void, labels: { failed: string; undone: string; applied: (what: string) => string; undo: string }) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [undoStack, setUndoStack] = useState<Edit[]>([]);
+
+  async function send(edit: Edit, what: string, confirm: boolean, versionId: number): Promise<boolean> {
+    setBusy(true);
+    const { data, error, response } = await api.POST("/api/v1/plan-versions/{versionId}/edits", { params: { path: { versionId } }, body: { ...edit, confirm } });
+    setBusy(false);
+    if (response.status === 409 && isProblem(error) && error.errors?.violations) {
+      setPending({ edit, what, violations: error.errors.violations });
+      return false;
+    }
+    if (!response.ok || !data) {
+      notify(describeProblem(error, labels.failed), true);
+      return false;
+    }
+    await refresh();
+    notify(labels.applied(what) + (data.violations.length ? " — " + data.violations.join("; ") : ""), false);
+    return true;
+  }
+
+  async function propose(edit: Edit, what: string) {
+    if (!plan) return;
+    const inverse = inverseOf(plan, edit);
+    if (await send(edit, what, false, plan.id)) setUndoStack((s) => [...s, inverse]);
+  }
+
+  async function applyAnyway() {
+    if (!plan || !pending) return;
+    const inverse = inverseOf(plan, pending.edit);
+    const ok = await send(pending.edit, pending.what, true, plan.id);
+    setPending(null);
+    if (ok) setUndoStack((s) => [...s, inverse]);
+  }
+
+  async function undo() {
+    const last = undoStack.at(-1);
+    if (!plan || !last) return;
+    const { response, error } = await api.POST("/api/v1/plan-versions/{versionId}/edits", { params: { path: { versionId: plan.id } }, body: { ...last, confirm: true } });
+    if (!response.ok) {
+      notify(describeProblem(error, labels.failed), true);
+      return;
+    }
+    setUndoStack((s) => s.slice(0, -1));
+    await refresh();
+    notify(labels.undone, false);
+  }
+
+  return { propose, pending, applyAnyway, dismiss: () => setPending(null), busy, undo, canUndo: undoStack.length > 0 };
+}
