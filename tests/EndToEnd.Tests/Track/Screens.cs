@@ -17,6 +17,6 @@ internal static class Screens
         }
         var folder = Path.Combine(dir ?? AppContext.BaseDirectory, "tests", "EndToEnd.Tests", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
 }

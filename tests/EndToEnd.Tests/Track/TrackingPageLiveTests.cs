@@ -85,11 +85,12 @@ public sealed class TrackingPageLiveTests(BoardHost host) : IClassFixture<BoardH
         await Assertions.Expect(page.GetByTestId("at-risk")).ToHaveCountAsync(0);
 
         // The order now promises the new window; the dispatcher sees the choice; the courier's notes carry it.
-        var order = (await s.Dispatcher.GetFromJsonAsync<OrderResponse>($"/api/v1/orders/{s.OrderId("C")}"))!;
+        var dispatcher = await s.DispatcherNowAsync();
+        var order = (await dispatcher.GetFromJsonAsync<OrderResponse>($"/api/v1/orders/{s.OrderId("C")}"))!;
         var window = Assert.Single(order.Windows);
         Assert.Equal(chosen, $"{window.Start.UtcDateTime:HH:mm}–{window.End.UtcDateTime:HH:mm}");
         Assert.Contains("Customer moved the window to " + chosen, order.DeliveryNotes);
-        var choices = (await s.Dispatcher.GetFromJsonAsync<List<CustomerChoiceItem>>($"/api/v1/depots/{s.Depot.Id}/customer-choices?date={BoardHost.PlanDate}"))!;
+        var choices = (await dispatcher.GetFromJsonAsync<List<CustomerChoiceItem>>($"/api/v1/depots/{s.Depot.Id}/customer-choices?date={BoardHost.PlanDate}"))!;
         Assert.Equal("move_window", Assert.Single(choices).Choice.Kind);
 
         // A second choice is refused with a clear answer.

@@ -55,7 +55,8 @@ public sealed class TrackingPageRatingTests(BoardHost host) : IClassFixture<Boar
         await ru.GetByRole(AriaRole.Button, new() { Name = "Отправить оценку" }).ClickAsync();
         await Assertions.Expect(ru.GetByTestId("rated")).ToContainTextAsync("5 из 5");
 
-        var queue = (await s.Dispatcher.GetFromJsonAsync<List<CallbackItem>>($"/api/v1/depots/{s.Depot.Id}/callbacks"))!;
+        var dispatcher = await s.DispatcherNowAsync();
+        var queue = (await dispatcher.GetFromJsonAsync<List<CallbackItem>>($"/api/v1/depots/{s.Depot.Id}/callbacks"))!;
         var item = Assert.Single(queue);
         Assert.Equal(s.OrderId("P"), item.OrderId);
         Assert.Equal(2, item.Rating);
@@ -65,14 +66,15 @@ public sealed class TrackingPageRatingTests(BoardHost host) : IClassFixture<Boar
 
         // The call-back: done records when and by whom, and the time it took from the rating.
         s.At("10:05");
-        var done = await s.Dispatcher.PostAsJsonAsync($"/api/v1/orders/{s.OrderId("P")}/callback/done", new { outcome = "Apologised; voucher sent." });
+        dispatcher = await s.DispatcherNowAsync();
+        var done = await dispatcher.PostAsJsonAsync($"/api/v1/orders/{s.OrderId("P")}/callback/done", new { outcome = "Apologised; voucher sent." });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
-        Assert.Empty((await s.Dispatcher.GetFromJsonAsync<List<CallbackItem>>($"/api/v1/depots/{s.Depot.Id}/callbacks"))!);
-        var all = Assert.Single((await s.Dispatcher.GetFromJsonAsync<List<CallbackItem>>($"/api/v1/depots/{s.Depot.Id}/callbacks?includeDone=true"))!);
+        Assert.Empty((await dispatcher.GetFromJsonAsync<List<CallbackItem>>($"/api/v1/depots/{s.Depot.Id}/callbacks"))!);
+        var all = Assert.Single((await dispatcher.GetFromJsonAsync<List<CallbackItem>>($"/api/v1/depots/{s.Depot.Id}/callbacks?includeDone=true"))!);
         Assert.Equal(host.Time.GetUtcNow(), all.CalledBackAt);
         Assert.Equal("demo", all.CalledBackBy);
         Assert.Equal(45, all.MinutesToCallBack);
-        Assert.Equal(HttpStatusCode.Conflict, (await s.Dispatcher.PostAsJsonAsync($"/api/v1/orders/{s.OrderId("P")}/callback/done", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await s.Dispatcher.PostAsJsonAsync($"/api/v1/orders/{s.OrderId("Q")}/callback/done", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await dispatcher.PostAsJsonAsync($"/api/v1/orders/{s.OrderId("P")}/callback/done", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await dispatcher.PostAsJsonAsync($"/api/v1/orders/{s.OrderId("Q")}/callback/done", new { })).StatusCode);
     }
 }

@@ -1540,6 +1540,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/orders/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reads a shop's CSV (multipart: file, optional shop and mapping as a JSON object) and reports detected columns, the mapping, every bad row and a sample; writes nothing. */
+        post: operations["PreviewOrderImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/cut-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's order cut-off for a plan date (orders created after it are marked late in the order list). */
+        get: operations["GetCutOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-versions/{versionId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moved against the version this one is based on (or ?against=ID of the same plan): stops that changed route or order, were assigned or unassigned, routes added or emptied. */
+        get: operations["GetPlanChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracking/{token}/page": {
         parameters: {
             query?: never;
@@ -1882,57 +1933,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/depots/{depotId}/orders/import/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reads a shop's CSV (multipart: file, optional shop and mapping as a JSON object) and reports detected columns, the mapping, every bad row and a sample; writes nothing. */
-        post: operations["PreviewOrderImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/depots/{depotId}/cut-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The depot's order cut-off for a plan date (orders created after it are marked late in the order list). */
-        get: operations["GetCutOff"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plan-versions/{versionId}/changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What moved against the version this one is based on (or ?against=ID of the same plan): stops that changed route or order, were assigned or unassigned, routes added or emptied. */
-        get: operations["GetPlanChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2342,48 +2342,6 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             late: boolean;
-        };
-        /** @description A notification as the outbox holds it. */
-        OutboxEntry: {
-            /**
-             * Format: int64
-             * @description Outbox id (also sent as the `Delivery-Notification-Id` header, for the receiver to deduplicate).
-             */
-            id: number;
-            /** @description Order. */
-            orderId: string;
-            /** @description Kind. */
-            kind: string;
-            /** @description Cause. */
-            cause: string;
-            /** @description Depot. */
-            depotId: null | string;
-            /** @description `pending`, `sent` or `parked` (given up after the last attempt; kept with its error). */
-            status: string;
-            /**
-             * Format: int32
-             * @description Sends tried.
-             */
-            attempts: number;
-            /** @description Why the last send failed. */
-            lastError: null | string;
-            /**
-             * Format: date-time
-             * @description When it was queued.
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When a pending one is tried next.
-             */
-            nextAttemptAt: null | string;
-            /**
-             * Format: date-time
-             * @description When the webhook accepted it.
-             */
-            sentAt: null | string;
-            /** @description The body. */
-            payload: string;
         };
         /** @description A notification as the outbox holds it. */
         OutboxEntry: {

@@ -44,8 +44,8 @@ export function App() {
                 <CourierMap courier={load.page.courier} timeZone={load.page.timeZone} />
               </Suspense>
             ) : load.page.phase === "on_the_way" ? <p className={styles.hint}>{t("map.hidden")}</p> : null}
-            <Timeline page={load.page} />
             <RatingForm page={load.page} token={token} onRated={apply} />
+            <Timeline page={load.page} />
           </>
         )}
       </main>
