@@ -54,6 +54,12 @@ public sealed class TrackingPageLiveTests(BoardHost host) : IClassFixture<BoardH
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map: where the courier is now" })).ToBeVisibleAsync();
         await Screens.SaveAsync(page, "track-on-the-way-en");
         await Axe.AssertNoSeriousViolationsAsync(page, "track: courier driving here");
+        var ruWay = await host.NewPageAsync(locale: "ru-RU", width: Screens.Width, height: Screens.Height);
+        await ruWay.GotoAsync("/t/" + s.Token("C"));
+        await Assertions.Expect(ruWay.GetByTestId("stops-before")).ToHaveTextAsync("Вы следующий: курьер едет к вам");
+        await Assertions.Expect(ruWay.GetByTestId("courier-map")).ToBeVisibleAsync();
+        await Screens.SaveAsync(ruWay, "track-on-the-way-ru");
+        await ruWay.Context.CloseAsync();
 
         // Stuck back near B until 11:50: the ETA passes the window end minus the margin before 12:00 — told now, with options.
         s.At("11:50");

@@ -8,7 +8,7 @@ import styles from "../../Track.module.css";
 export function StatusCard({ page }: { page: TrackingPage }) {
   const { t } = useTranslation("track");
   const f = useDepotFormat(page.timeZone);
-  const range = page.eta ? etaRange(new Date(page.eta), page.stopsBefore ?? null) : null;
+  const range = page.eta ? etaRange(new Date(page.eta), page.stopsBefore ?? null, page.windowStartUtc) : null;
   const done = page.phase === "delivered" || page.phase === "partly_delivered";
   return (
     <section className={styles.card} aria-labelledby="phase">

@@ -17,4 +17,9 @@ describe("etaRange", () => {
   it("keeps round times round", () => {
     expect(etaRange(at("14:20"), 0).map(iso)).toEqual(["14:15", "14:30"]);
   });
+
+  it("never starts before the window: an early courier waits for it", () => {
+    expect(etaRange(at("10:40"), 0, "2026-12-01T11:00:00Z").map(iso)).toEqual(["11:00", "11:10"]);
+    expect(etaRange(at("11:02"), 0, "2026-12-01T11:00:00Z").map(iso)).toEqual(["11:00", "11:15"]);
+  });
 });

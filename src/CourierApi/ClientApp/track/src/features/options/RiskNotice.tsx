@@ -52,7 +52,7 @@ export function RiskNotice({ page, token, onChanged }: { page: TrackingPage; tok
     if (kind === "neighbour" || kind === "safe_place") void send({ kind, note });
     if (kind === "another_day") void send({ kind, date: day, note: note || undefined });
   };
-  const range = page.eta ? etaRange(new Date(page.eta), page.stopsBefore ?? null) : null;
+  const range = page.eta ? etaRange(new Date(page.eta), page.stopsBefore ?? null, page.windowStartUtc) : null;
   const o = page.options;
   const choices: { kind: Kind; show: boolean }[] = [
     { kind: "move_window", show: true },
