@@ -1,4 +1,5 @@
 using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Pairing;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.Tiles;
 
@@ -15,6 +16,7 @@ internal static class BoardApiSetup
         builder.Services.AddSingleton<RoadTileSource>();
         builder.Services.AddSingleton<ShopMappingStore>();
         builder.Services.AddSingleton<CsvImport>();
+        builder.Services.AddPairing();
         return builder;
     }
 
@@ -23,6 +25,7 @@ internal static class BoardApiSetup
         app.MapTiles();
         app.MapImportPreview();
         app.MapPlanChanges();
+        app.MapPairing();
         return app;
     }
 }

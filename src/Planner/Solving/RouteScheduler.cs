@@ -79,8 +79,12 @@ internal static class RouteScheduler
         return best.Route is null ? new(null, orders.Count - 1) : best;
     }
 
-    /// <summary>Forward pass from departure <paramref name="departure"/>; <paramref name="breakAfter"/> -1 for no break.</summary>
-    public static Timing Simulate(ProblemIndex ix, int v, IReadOnlyList<int> orders, long departure, int breakAfter)
+    /// <summary>
+    /// Forward pass from departure <paramref name="departure"/>; <paramref name="breakAfter"/> -1 for no break. With
+    /// <paramref name="relaxed"/> it never gives up (hand edits): a closed window is served on arrival, a late break is
+    /// taken late, capacity and shift end are left to the validator's checks.
+    /// </summary>
+    public static Timing Simulate(ProblemIndex ix, int v, IReadOnlyList<int> orders, long departure, int breakAfter, bool relaxed = false)
     {
         var p = ix.Problem;
         var vehicle = p.Vehicles[v];
@@ -95,7 +99,7 @@ internal static class RouteScheduler
             if (i == breakAfter && vehicle.Break is { } b)
             {
                 var bs = Math.Max(t, b.Window.Start);
-                if (bs > b.Window.End)
+                if (bs > b.Window.End && !relaxed)
                 {
                     return new(null, Math.Max(0, i - 1));
                 }
@@ -114,19 +118,23 @@ internal static class RouteScheduler
             }
             var order = p.Orders[orders[i]];
             var (start, window) = ServiceStart(order, arrival);
+            if (start < 0 && relaxed)
+            {
+                (start, window) = (arrival, order.Windows.Count - 1);
+            }
             if (start < 0)
             {
                 return new(null, i);
             }
             load += order.Demand;
-            if (!load.FitsIn(vehicle.Capacity))
+            if (!load.FitsIn(vehicle.Capacity) && !relaxed)
             {
                 return new(null, i);
             }
             t = start + order.ServiceSeconds;
             stops.Add(new PlannedStop(order.Id, arrival, start, t, window, load));
         }
-        if (t > vehicle.Shift.End)
+        if (t > vehicle.Shift.End && !relaxed)
         {
             return new(null, orders.Count - 1);
         }

@@ -37,7 +37,8 @@ internal sealed class PlanReader(NpgsqlDataSource db)
             }, versionId, onlyCouriers))
             .ToLookup(s => s.RouteId);
         var routes = await connection.ListAsync("""
-            SELECT r.id, r.courier_id, c.name, r.vehicle_id, v.code, r.locked, r.start_at, r.end_at, r.distance_m, r.travel_s, v.capacity_items
+            SELECT r.id, r.courier_id, c.name, r.vehicle_id, v.code, r.locked, r.start_at, r.end_at, r.distance_m, r.travel_s, v.capacity_items,
+                   r.break_start, r.break_duration_s, r.break_after_stop
             FROM routes r JOIN couriers c ON c.id = r.courier_id JOIN vehicles v ON v.id = r.vehicle_id
             WHERE r.plan_version_id = $1 AND ($2::bigint[] IS NULL OR r.courier_id = ANY($2)) ORDER BY r.id
             """, r =>
@@ -50,7 +51,10 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                     return s.Stop with { LoadItemsAfter = items, LoadWeightGramsAfter = weight };
                 }).ToList();
                 return new RouteView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetBoolean(5), r.Get<DateTimeOffset>(6),
-                    r.Get<DateTimeOffset>(7), Math.Round(r.GetInt64(8) / 1000.0, 2), Math.Round(r.GetInt64(9) / 3600.0, 2), items, r.GetInt64(10), routeStops);
+                    r.Get<DateTimeOffset>(7), Math.Round(r.GetInt64(8) / 1000.0, 2), Math.Round(r.GetInt64(9) / 3600.0, 2), items, r.GetInt64(10), routeStops,
+                    r.Opt<DateTimeOffset>(11) is { } breakStart
+                        ? new BreakView(breakStart, breakStart.AddSeconds(r.GetInt32(12)), r.GetInt32(13))
+                        : null);
             }, versionId, onlyCouriers);
         var unassigned = onlyCouriers is not null ? [] : await connection.ListAsync("""
             SELECT o.id, o.shop_order_id, o.customer_name, u.reason, u.detail

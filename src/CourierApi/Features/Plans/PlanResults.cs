@@ -12,7 +12,7 @@ internal static class PlanResults
         return input.Vehicles.Select(v => byVehicle.TryGetValue(v.Id, out var r)
                 ? new RouteDraft(v.Id, locked.Contains(v.Id),
                     r.Stops.Select(s => new StopDraft(s.OrderId, s.ArrivalSeconds, s.ServiceStartSeconds, s.DepartureSeconds, s.WindowIndex, null)).ToList(),
-                    r.StartSeconds, r.EndSeconds, r.DistanceMeters, r.TravelSeconds, [])
+                    r.StartSeconds, r.EndSeconds, r.DistanceMeters, r.TravelSeconds, [], r.Break)
                 : new RouteDraft(v.Id, locked.Contains(v.Id), [], v.Shift.Start, v.Shift.Start, 0, 0, []))
             .ToList();
     }

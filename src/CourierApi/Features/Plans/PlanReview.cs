@@ -8,9 +8,16 @@ public sealed record StopView(int Sequence, long OrderId, string ShopOrderId, st
     DateTimeOffset? WindowEnd, double? SlackMinutes, long LoadItemsAfter, long LoadWeightGramsAfter, string? Violation);
 
 /// <summary>A courier's route in a plan version.</summary>
+/// <param name="Break">The courier's planned break, when the shift has one.</param>
 public sealed record RouteView(long RouteId, long CourierId, string CourierName, long VehicleId, string VehicleCode, bool Locked,
     DateTimeOffset StartAt, DateTimeOffset EndAt, double DistanceKm, double TravelHours, long LoadItems, long CapacityItems,
-    IReadOnlyList<StopView> Stops);
+    IReadOnlyList<StopView> Stops, BreakView? Break = null);
+
+/// <summary>A planned break.</summary>
+/// <param name="StartsAt">When it starts.</param>
+/// <param name="EndsAt">When it ends (travel resumes).</param>
+/// <param name="AfterStop">Stops served before it (0 = at the depot before the first); it is taken where that stop is.</param>
+public sealed record BreakView(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int AfterStop);
 
 /// <summary>An order the plan does not serve.</summary>
 public sealed record UnassignedView(long OrderId, string ShopOrderId, string CustomerName, string Reason, string Detail);

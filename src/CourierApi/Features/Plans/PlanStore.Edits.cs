@@ -18,8 +18,10 @@ internal sealed partial class PlanStore
             FROM plan_versions v WHERE id = $1 RETURNING id
             """, versionId, source, time.GetUtcNow(), createdBy);
         await connection.ExecAsync("""
-            INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s)
-            SELECT $2, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s FROM routes WHERE plan_version_id = $1
+            INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s,
+                                break_start, break_duration_s, break_after_stop)
+            SELECT $2, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s, break_start, break_duration_s, break_after_stop
+            FROM routes WHERE plan_version_id = $1
             """, versionId, copy);
         await connection.ExecAsync("""
             INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation)
@@ -51,13 +53,15 @@ internal sealed partial class PlanStore
             {
                 var shift = input.Shifts[r.ShiftKey];
                 headers.BatchCommands.Add(Command("""
-                    INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s)
-                    VALUES ($1, $2, $3, $4, false, $5, $6, $7, $8)
+                    INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s,
+                                        break_start, break_duration_s, break_after_stop)
+                    VALUES ($1, $2, $3, $4, false, $5, $6, $7, $8, $9, $10, $11)
                     ON CONFLICT (plan_version_id, shift_id) DO UPDATE SET start_at = EXCLUDED.start_at, end_at = EXCLUDED.end_at,
-                        distance_m = EXCLUDED.distance_m, travel_s = EXCLUDED.travel_s
+                        distance_m = EXCLUDED.distance_m, travel_s = EXCLUDED.travel_s, break_start = EXCLUDED.break_start,
+                        break_duration_s = EXCLUDED.break_duration_s, break_after_stop = EXCLUDED.break_after_stop
                     RETURNING id
                     """, versionId, shift.ShiftId, shift.CourierId, shift.VehicleId, input.Instant(r.StartSeconds), input.Instant(r.EndSeconds),
-                    r.DistanceMeters, r.TravelSeconds));
+                    r.DistanceMeters, r.TravelSeconds, BreakStart(input, r), (int?)r.Break?.DurationSeconds, r.Break?.AfterStop));
             }
             await using var reader = await headers.ExecuteReaderAsync(ct);
             foreach (var r in routes)

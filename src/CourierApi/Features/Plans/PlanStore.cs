@@ -62,10 +62,11 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, 
         {
             var shift = input.Shifts[r.ShiftKey];
             var routeId = await connection.ScalarAsync<long>("""
-                INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s,
+                                    break_start, break_duration_s, break_after_stop)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id
                 """, versionId, shift.ShiftId, shift.CourierId, shift.VehicleId, r.Locked, input.Instant(r.StartSeconds), input.Instant(r.EndSeconds),
-                r.DistanceMeters, r.TravelSeconds);
+                r.DistanceMeters, r.TravelSeconds, BreakStart(input, r), (int?)r.Break?.DurationSeconds, r.Break?.AfterStop);
             AddStops(batch, input, routeId, r);
         }
         foreach (var u in unassigned)
@@ -77,6 +78,8 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, 
             await batch.ExecuteNonQueryAsync();
         }
     }
+
+    private static DateTimeOffset? BreakStart(PlanInput input, RouteDraft r) => r.Break is { } b ? input.Instant(b.StartSeconds) : null;
 
     private static void AddStops(NpgsqlBatch batch, PlanInput input, long routeId, RouteDraft r)
     {

@@ -22,6 +22,7 @@ internal static class RouteViews
         }).ToList();
         return new RouteView(routeId, shift.CourierId, shift.CourierName, shift.VehicleId, shift.VehicleCode, route.Locked,
             input.Instant(route.StartSeconds), input.Instant(route.EndSeconds), Math.Round(route.DistanceMeters / 1000.0, 2),
-            Math.Round(route.TravelSeconds / 3600.0, 2), items, vehicle.Capacity.Items, stops);
+            Math.Round(route.TravelSeconds / 3600.0, 2), items, vehicle.Capacity.Items, stops,
+            route.Break is { } b ? new BreakView(input.Instant(b.StartSeconds), input.Instant(b.StartSeconds + b.DurationSeconds), b.AfterStop) : null);
     }
 }
