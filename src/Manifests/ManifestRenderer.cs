@@ -48,7 +48,8 @@ public sealed class ManifestRenderer : IManifestRenderer
             throw new ArgumentException("routes must hold at least one route and no null entries.", nameof(routes));
         }
         using var document = new PdfDocument();
-        document.Info.Title = routes.Count == 1 ? $"Route manifest {routes[0].RouteName}" : $"Route manifests ({routes.Count} routes)";
+        var text = routes[0].Text;
+        document.Info.Title = routes.Count == 1 ? text["documentOne", ("route", routes[0].RouteName)] : text["documentMany", ("count", routes.Count)];
         document.Info.Creator = "Delivery.Manifests";
         // Fastest deflate: a third of the render time saved for about half again the file size (≈ 4 KiB per stop).
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
@@ -89,8 +90,9 @@ public sealed class ManifestRenderer : IManifestRenderer
         flow.Place(cover.Head(), gapAfter: 10);
         flow.Place(cover.Sketch(Math.Min(SketchHeight, flow.Remaining - 80)), gapAfter: 12);
         var stopList = cover.StopList();
-        flow.Place(new TextBlock("Stops at a glance", style.Heading), gapAfter: 4);
-        flow.PlaceTable(stopList.HeaderBlock(), stopList.RowBlocks(), new TextBlock("Stops at a glance (continued)", style.Heading), gapAfter: 14);
+        var text = route.Text;
+        flow.Place(new TextBlock(text["stopsAtAGlance"], style.Heading), gapAfter: 4);
+        flow.PlaceTable(stopList.HeaderBlock(), stopList.RowBlocks(), new TextBlock(text["stopsContinued"], style.Heading), gapAfter: 14);
         foreach (var stop in route.Stops)
         {
             var section = new StopSection(route, stop, style);
@@ -109,12 +111,12 @@ public sealed class ManifestRenderer : IManifestRenderer
             flow.Place(section.Head(), gapAfter: 4);
             if (section.ItemsTable() is { } items)
             {
-                var continued = new TextBlock($"Stop {stop.Sequence} — {stop.CustomerName}: items (continued)", style.BodyBold);
+                var continued = new TextBlock(text["itemsContinued", ("sequence", stop.Sequence), ("customer", stop.CustomerName)], style.BodyBold);
                 flow.PlaceTable(items.HeaderBlock(), items.RowBlocks(), continued, gapAfter: 4);
             }
             flow.Place(new Boxed(section.Outcome(), 4, 1.2), gapAfter: 8);
         }
-        flow.EndSection(cover.Footer());
+        flow.EndSection(cover.Footer(), (page, pages) => text["page", ("page", page), ("pages", pages)]);
     }
 
     private static XSize PageSize(PaperSize size) => size switch

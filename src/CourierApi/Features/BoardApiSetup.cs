@@ -1,3 +1,4 @@
+using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Pairing;
 using Delivery.CourierApi.Features.Plans;
@@ -26,6 +27,7 @@ internal static class BoardApiSetup
         app.MapImportPreview();
         app.MapPlanChanges();
         app.MapPairing();
+        app.MapDepotLanguage();
         return app;
     }
 }

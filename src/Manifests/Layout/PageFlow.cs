@@ -125,8 +125,8 @@ internal sealed class PageFlow(PdfDocument document, XSize pageSize, double marg
         _y += gapAfter;
     }
 
-    /// <summary>Closes the section: writes "page X of Y" and <paramref name="footer"/> on each of its pages.</summary>
-    public void EndSection(string footer)
+    /// <summary>Closes the section: writes "page X of Y" (<paramref name="pageLabel"/>) and <paramref name="footer"/> on each of its pages.</summary>
+    public void EndSection(string footer, Func<int, int, string> pageLabel)
     {
         _g?.Dispose();
         _g = null;
@@ -138,7 +138,7 @@ internal sealed class PageFlow(PdfDocument document, XSize pageSize, double marg
             g.DrawLine(new XPen(XColors.Black, 0.4), margin, top, pageSize.Width - margin, top);
             var baseline = top + footerFont.Size + 3;
             g.DrawString(Fit(footer, Width - 70), footerFont, XBrushes.Black, margin, baseline, XStringFormats.BaseLineLeft);
-            g.DrawString($"Page {i + 1} of {count}", footerFont, XBrushes.Black, pageSize.Width - margin, baseline, XStringFormats.BaseLineRight);
+            g.DrawString(pageLabel(i + 1, count), footerFont, XBrushes.Black, pageSize.Width - margin, baseline, XStringFormats.BaseLineRight);
         }
         _sectionPages.Clear();
     }

@@ -69,6 +69,20 @@ public sealed record ManifestRoute
         }
     }
 
+    /// <summary>
+    /// Language of the labels, dates and numbers (a code with a catalogue, see <see cref="ManifestCatalogue.Languages"/>;
+    /// e.g. "ru" or "ru-RU"); English by default.
+    /// </summary>
+    public string Language
+    {
+        get;
+        init => field = ManifestCatalogue.Find(value)?.Language
+            ?? throw new ArgumentException($"Language '{value}' has no manifest catalogue; use one of {string.Join(", ", ManifestCatalogue.Languages)}.", nameof(Language));
+    } = ManifestCatalogue.DefaultLanguage;
+
+    /// <summary>The labels and culture of <see cref="Language"/>.</summary>
+    public ManifestCatalogue Text => ManifestCatalogue.For(Language);
+
     /// <summary>Currency code printed after amounts, e.g. "EUR"; optional (at most 8 characters).</summary>
     public string? Currency { get; init => field = Guard.Optional(value, nameof(Currency), 8); }
 

@@ -46,7 +46,7 @@ internal static class RouteSketch
         }
         DrawScaleBar(g, box, scale, style);
         g.DrawString("N ↑", style.SmallBold, XBrushes.Black, box.Right - 6, box.Y + 12, XStringFormats.BaseLineRight);
-        g.DrawString("■ depot", style.Small, XBrushes.Black, box.X + 6, box.Y + 12, XStringFormats.BaseLineLeft);
+        g.DrawString(route.Text["depotMarker"], style.Small, XBrushes.Black, box.X + 6, box.Y + 12, XStringFormats.BaseLineLeft);
     }
 
     private static void DrawScaleBar(XGraphics g, XRect box, double scale, ManifestStyle style)

@@ -11,6 +11,8 @@ namespace Delivery.Manifests.Rendering;
 /// </summary>
 internal sealed class StopSection(ManifestRoute route, ManifestStop stop, ManifestStyle style)
 {
+    private readonly ManifestCatalogue _t = route.Text;
+
     private const double Padding = 6;
     private const double QrSize = 64;
 
@@ -24,7 +26,7 @@ internal sealed class StopSection(ManifestRoute route, ManifestStop stop, Manife
     [
         HeadRow(),
         .. stop.DeliveryNotes is { } notes
-            ? [new Boxed(new TextBlock([new Span("NOTES: ", style.BodyBold), new Span(notes, style.Body)]), 3, 0.6)]
+            ? [new Boxed(new TextBlock([new Span(_t["notes"], style.BodyBold), new Span(notes, style.Body)]), 3, 0.6)]
             : Array.Empty<Block>(),
     ], gap: 4);
 
@@ -33,15 +35,15 @@ internal sealed class StopSection(ManifestRoute route, ManifestStop stop, Manife
         new(new TextBlock(stop.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), style.Sequence), Fixed: 34),
         new(new Stack(
         [
-            new TextBlock([new Span("Arrive ≈ ", style.Body), new Span(Formats.Time(route, stop.PlannedArrival), style.BodyBold),
-                new Span("   Order ", style.Body), new Span(stop.OrderId, style.BodyBold)]),
+            new TextBlock([new Span(_t["arriveApprox"], style.Body), new Span(Formats.Time(route, stop.PlannedArrival), style.BodyBold),
+                new Span(_t["order"], style.Body), new Span(stop.OrderId, style.BodyBold)]),
             new TextBlock(stop.CustomerName, style.Name),
             new TextBlock(stop.Address, style.Body),
-            new TextBlock([new Span("Phone: ", style.BodyBold), new Span(stop.Phone ?? "—", style.Body)]),
+            new TextBlock([new Span(_t["phone"], style.BodyBold), new Span(stop.Phone ?? "—", style.Body)]),
         ], gap: 2), Share: 1),
         new(new Stack(
         [
-            new TextBlock("PROMISED WINDOW", style.SmallBold, XStringAlignment.Center),
+            new TextBlock(_t["promisedWindow"], style.SmallBold, XStringAlignment.Center),
             new Boxed(new TextBlock(Formats.Window(route, stop), style.Window, XStringAlignment.Center), 4, 2.2),
             new TextBlock(Collect(), style.BodyBold, XStringAlignment.Center),
         ], gap: 3), Fixed: 118),
@@ -55,14 +57,14 @@ internal sealed class StopSection(ManifestRoute route, ManifestStop stop, Manife
     /// <summary>The items table, or null when the order lists no items.</summary>
     public Table? ItemsTable() => stop.Items.Count == 0 ? null : new Table(
         [
-            new("Qty", 0.7, XStringAlignment.Far),
-            new("Item", 6),
-            new("Unit price", 1.4, XStringAlignment.Far),
-            new("Total", 1.4, XStringAlignment.Far),
-            new("Refused qty", 1.3, XStringAlignment.Center),
+            new(_t["itemQty"], 0.7, XStringAlignment.Far),
+            new(_t["itemName"], 6),
+            new(_t["itemUnitPrice"], 1.4, XStringAlignment.Far),
+            new(_t["itemTotal"], 1.4, XStringAlignment.Far),
+            new(_t["itemRefused"], 1.3, XStringAlignment.Center),
         ],
         [.. stop.Items.Select(i => (IReadOnlyList<string>)
-            [Formats.Quantity(i.Quantity), i.Name, Formats.Money(route, i.UnitPrice), Formats.Money(route, i.LineTotal), "____"])],
+            [Formats.Quantity(route, i.Quantity), i.Name, Formats.Money(route, i.UnitPrice), Formats.Money(route, i.LineTotal), "____"])],
         style.Table);
 
     /// <summary>Tick boxes, reason line, handover time line and signature box.</summary>
@@ -71,28 +73,28 @@ internal sealed class StopSection(ManifestRoute route, ManifestStop stop, Manife
         var pen = new XPen(XColors.Black, 0.8);
         var x = box.X;
         var y1 = box.Y + 12;
-        foreach (var label in (ReadOnlySpan<string>)["Delivered", "Partly", "Failed"])
+        foreach (var label in (ReadOnlySpan<string>)[_t["delivered"], _t["partly"], _t["failed"]])
         {
             g.DrawRectangle(pen, x, y1 - 9, 10, 10);
             g.DrawString(label, style.Body, XBrushes.Black, x + 14, y1, XStringFormats.BaseLineLeft);
             x += 22 + g.MeasureString(label, style.Body).Width;
         }
-        g.DrawString("Reason:", style.Body, XBrushes.Black, x, y1, XStringFormats.BaseLineLeft);
-        var reasonX = x + g.MeasureString("Reason: ", style.Body).Width;
+        g.DrawString(_t["reason"], style.Body, XBrushes.Black, x, y1, XStringFormats.BaseLineLeft);
+        var reasonX = x + g.MeasureString(_t["reason"] + " ", style.Body).Width;
         g.DrawLine(pen, reasonX, y1 + 1, box.Right, y1 + 1);
 
         var y2 = box.Y + 38;
-        g.DrawString("Handover time:", style.Body, XBrushes.Black, box.X, y2, XStringFormats.BaseLineLeft);
-        var tx = box.X + g.MeasureString("Handover time: ", style.Body).Width;
+        g.DrawString(_t["handover"], style.Body, XBrushes.Black, box.X, y2, XStringFormats.BaseLineLeft);
+        var tx = box.X + g.MeasureString(_t["handover"] + " ", style.Body).Width;
         g.DrawLine(pen, tx, y2 + 1, tx + 28, y2 + 1);
         g.DrawString(":", style.Body, XBrushes.Black, tx + 30, y2, XStringFormats.BaseLineLeft);
         g.DrawLine(pen, tx + 36, y2 + 1, tx + 64, y2 + 1);
         var sx = box.X + (box.Width * 0.42);
-        g.DrawString("Signature:", style.Body, XBrushes.Black, sx, y2, XStringFormats.BaseLineLeft);
-        var boxX = sx + g.MeasureString("Signature: ", style.Body).Width;
+        g.DrawString(_t["signature"], style.Body, XBrushes.Black, sx, y2, XStringFormats.BaseLineLeft);
+        var boxX = sx + g.MeasureString(_t["signature"] + " ", style.Body).Width;
         g.DrawRectangle(pen, boxX, box.Y + 18, box.Right - boxX, box.Height - 18);
     });
 
     private string Collect() =>
-        stop.AmountToCollect > 0 ? "Collect " + Formats.Money(route, stop.AmountToCollect) : "Prepaid";
+        stop.AmountToCollect > 0 ? _t["collect", ("amount", Formats.Money(route, stop.AmountToCollect))] : _t["prepaid"];
 }

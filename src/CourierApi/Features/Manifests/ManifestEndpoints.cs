@@ -14,9 +14,11 @@ internal static class ManifestEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Manifests").RequireAuthorization(Policies.Staff);
         group.MapGet("/routes/{routeId:long}/manifest.pdf", RouteAsync).Produces(StatusCodes.Status200OK, contentType: PdfContentType)
-            .WithSummary("One route's paper manifest: cover, stop list and one block per stop with its stop code.");
+            .ProducesValidationProblem()
+            .WithSummary("One route's paper manifest: cover, stop list and one block per stop with its stop code; labels in ?lang= (en, ru, uk) or the depot's language.");
         group.MapGet("/plan-versions/{versionId:long}/manifests.pdf", PlanAsync).Produces(StatusCodes.Status200OK, contentType: PdfContentType)
-            .WithSummary("Every route of a plan version with stops, one after the other in one PDF, to print in one go.");
+            .ProducesValidationProblem()
+            .WithSummary("Every route of a plan version with stops, one after the other in one PDF, to print in one go; labels in ?lang= or the depot's language.");
         group.MapPost("/paper-outcomes", OutcomesAsync).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("Outcomes from paper manifests by stop code, stored as delivery events with source paper. " +
                 "Optional routeId: the route whose pack is being entered (a code of another route is refused). " +
@@ -30,21 +32,27 @@ internal static class ManifestEndpoints
         return group;
     }
 
-    internal static async Task<FileContentHttpResult> RouteAsync(long routeId, ManifestStore store, IManifestRenderer renderer)
+    internal static async Task<FileContentHttpResult> RouteAsync(long routeId, string? lang, ManifestStore store, IManifestRenderer renderer)
     {
-        var route = await store.RouteAsync(routeId);
+        var route = await store.RouteAsync(routeId, CheckLanguage(lang));
         return TypedResults.File(renderer.RenderRoute(route), PdfContentType, $"route-{routeId}-v{route.PlanVersion}.pdf");
     }
 
-    internal static async Task<FileContentHttpResult> PlanAsync(long versionId, ManifestStore store, IManifestRenderer renderer)
+    internal static async Task<FileContentHttpResult> PlanAsync(long versionId, string? lang, ManifestStore store, IManifestRenderer renderer)
     {
-        var routes = await store.PlanAsync(versionId);
+        var routes = await store.PlanAsync(versionId, CheckLanguage(lang));
         if (routes.Count == 0)
         {
             throw new Hosting.ConflictException("Nothing to print", $"Plan version {versionId} has no route with stops.");
         }
         return TypedResults.File(renderer.RenderPlan(routes), PdfContentType, $"plan-version-{versionId}-manifests.pdf");
     }
+
+    /// <summary>The <c>lang</c> parameter: null, or a language with a manifest catalogue.</summary>
+    internal static string? CheckLanguage(string? lang) =>
+        string.IsNullOrWhiteSpace(lang) ? null
+        : ManifestCatalogue.Find(lang)?.Language
+            ?? throw new Hosting.FieldException("lang", $"'{lang}' has no manifest catalogue; use one of {string.Join(", ", ManifestCatalogue.Languages)}");
 
     internal static async Task<Results<NoContent, ValidationProblem>> StopOutcomeAsync(long routeId, long stopId, PaperOutcomeRequest body,
         ClaimsPrincipal user, PaperOutcomeService service, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Hosting;
+using Delivery.Manifests;
 using Delivery.Manifests.Model;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,31 +15,31 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
 {
     private const string Header = """
         SELECT r.id, v.number, p.plan_date, c.name, ve.code, d.name, d.address, ST_Y(d.location), ST_X(d.location), d.time_zone,
-               r.start_at, r.end_at, r.distance_m
+               r.start_at, r.end_at, r.distance_m, d.language
         FROM routes r JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id
         JOIN couriers c ON c.id = r.courier_id JOIN vehicles ve ON ve.id = r.vehicle_id
         JOIN courier_shifts s ON s.id = r.shift_id JOIN depots d ON d.id = s.start_depot_id
         """;
 
-    /// <summary>One route's manifest input; 404 when the route does not exist.</summary>
-    public async Task<ManifestRoute> RouteAsync(long routeId)
+    /// <summary>One route's manifest input in <paramref name="language"/> (null: the depot's); 404 when the route does not exist.</summary>
+    public async Task<ManifestRoute> RouteAsync(long routeId, string? language = null)
     {
-        var routes = await ReadAsync(Header + " WHERE r.id = $1", routeId);
+        var routes = await ReadAsync(Header + " WHERE r.id = $1", routeId, language);
         return routes.SingleOrDefault() ?? throw new NotFoundException("Route", routeId);
     }
 
     /// <summary>Every route of a plan version that has stops, in route order; 404 when the version does not exist.</summary>
-    public async Task<IReadOnlyList<ManifestRoute>> PlanAsync(long versionId)
+    public async Task<IReadOnlyList<ManifestRoute>> PlanAsync(long versionId, string? language = null)
     {
         if (!await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM plan_versions WHERE id = $1)", versionId))
         {
             throw new NotFoundException("Plan version", versionId);
         }
-        var routes = await ReadAsync(Header + " WHERE r.plan_version_id = $1 ORDER BY r.id", versionId);
+        var routes = await ReadAsync(Header + " WHERE r.plan_version_id = $1 ORDER BY r.id", versionId, language);
         return routes.Where(r => r.Stops.Count > 0).ToList();
     }
 
-    private async Task<List<ManifestRoute>> ReadAsync(string headerSql, long key)
+    private async Task<List<ManifestRoute>> ReadAsync(string headerSql, long key, string? language)
     {
         var o = options.Value;
         var printedAt = time.GetUtcNow();
@@ -50,7 +51,8 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
             Date = r.Get<DateOnly>(2),
             CourierName = Clip(r.GetString(3), 120),
             Vehicle = Clip(r.GetString(4), 120),
-            RouteName = Clip($"Route {r.GetInt64(0)} · {r.GetString(4)}", 80),
+            Language = ManifestCatalogue.For(language ?? r.GetString(13)).Language,
+            RouteName = Clip($"{ManifestCatalogue.For(language ?? r.GetString(13))["route"]} {r.GetInt64(0)} · {r.GetString(4)}", 80),
             Depot = new ManifestDepot
             {
                 Name = Clip(r.GetString(5), 120),

@@ -16,7 +16,7 @@ internal static class TileEndpoints
     {
         app.MapGet("/tiles/roads/{z:int}/{x:int}/{y:int}.mvt", TileAsync).AllowAnonymous().WithTags("Map")
             .WithName("GetRoadTile")
-            .Produces(StatusCodes.Status200OK, contentType: MediaType).Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), MediaType).Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A vector tile (layer `roads`: `class` = OSM highway class, `name`) of the imported road network; ETag by import version, 304 on If-None-Match.");
         app.MapGet("/map/style.json", StyleAsync).AllowAnonymous().WithTags("Map")

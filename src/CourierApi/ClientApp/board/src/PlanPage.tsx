@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { $api, api, queryClient } from "../../shared/api/client";
 import { describeProblem } from "../../shared/api/problem";
-import { formatDateTime, formatNumber } from "../../shared/i18n/format";
+import { formatDateTime, formatNumber, formatUnit } from "../../shared/i18n/format";
 import { Button } from "../../shared/ui/Button";
 import { routeColour } from "../../shared/ui/palette";
 import { useBoard } from "./context";
@@ -50,8 +50,8 @@ export function PlanPage() {
   // A finished re-plan shows what moved before the dispatcher goes on.
   const job = planning.job;
   useEffect(() => {
-    if (job?.status === "succeeded" && job.kind === "replan" && job.progress?.moved) setShowMoved(true);
-  }, [job?.status, job?.kind, job?.progress?.moved]);
+    if (job?.status === "succeeded" && job.kind === "replan" && job.resultVersionId) setShowMoved(true);
+  }, [job?.status, job?.kind, job?.resultVersionId]);
 
   async function setLocked(routeId: number, locked: boolean) {
     const { error, response } = await api.PUT("/api/v1/routes/{routeId}/lock", { params: { path: { routeId } }, body: { locked } });
@@ -73,7 +73,7 @@ export function PlanPage() {
           <span className={styles.totals}>
             <span><strong>{p.totals.routes}</strong> {t("plan.totalRoutes")}</span>
             <span><strong>{p.totals.stops}</strong> {t("plan.totalStops")}</span>
-            <span><strong>{formatNumber(p.totals.distanceKm, board.locale)}</strong> km</span>
+            <span><strong>{formatUnit(p.totals.distanceKm, "kilometer", board.locale, 0)}</strong></span>
             <span><strong>{formatNumber(p.totals.travelHours, board.locale, 1)}</strong> {t("plan.hoursShort")}</span>
             <span><strong>{p.totals.unassigned}</strong> {t("plan.totalUnassigned")}</span>
             {p.totals.violations > 0 && <span className={[panel.badge, panel.badgeDanger].join(" ")}>{t("plan.violations", { count: p.totals.violations })}</span>}
@@ -134,7 +134,7 @@ export function PlanPage() {
       <ViolationDialog pending={edits.pending} busy={edits.busy} onApply={() => void edits.applyAnyway()} onClose={edits.dismiss} />
       {p && <PublishDialog plan={p} published={published.current && published.current.id !== p.id ? published.current : null} open={publishing}
         onClose={() => setPublishing(false)} onDone={(text) => toast({ text })} locale={board.locale} zone={board.zone} />}
-      {p && job?.progress?.moved && <MovedDialog moved={job.progress.moved} number={p.number} open={showMoved} onAccept={() => { setShowMoved(false); planning.dismiss(); }} />}
+      {job?.resultVersionId && <MovedDialog versionId={job.resultVersionId} open={showMoved} onAccept={() => { setShowMoved(false); planning.dismiss(); }} />}
     </div>
   );
 }

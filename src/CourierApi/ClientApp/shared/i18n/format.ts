@@ -54,6 +54,11 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
   return numberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
+/** "12.5 km" / "12,5 км": distances and weights with the locale's unit names. */
+export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour", locale: string, maximumFractionDigits = 1): string {
+  return numberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits }).format(value);
+}
+
 export function formatPercent(fraction: number, locale: string): string {
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { $api, type Schemas } from "../../../../shared/api/client";
-import { formatNumber, formatTime } from "../../../../shared/i18n/format";
+import { formatNumber, formatTime, formatUnit } from "../../../../shared/i18n/format";
 import { Button } from "../../../../shared/ui/Button";
 import { useBoard } from "../../context";
 import styles from "../../ui/Panel.module.css";
@@ -31,7 +31,7 @@ export function FleetView() {
           <h2 id="fleet-title">{t("fleet.title")}</h2>
           <span className={styles.muted}>{t("fleet.onShift", { count: onShift, total: couriers.data?.length ?? 0 })}</span>
         </div>
-        <div className={styles.tableWrap}>
+        <div className={styles.tableWrapFull}>
           <table className={styles.table}>
             <caption className="visually-hidden">{t("fleet.title")}</caption>
             <thead>
@@ -52,15 +52,15 @@ export function FleetView() {
                   <tr key={c.id}>
                     <td><strong>{c.name}</strong><div className={styles.muted}>{c.phone}</div></td>
                     <td>{vehicle?.code ?? <span className={styles.muted}>—</span>}</td>
-                    <td className={styles.num}>{vehicle ? `${formatNumber(vehicle.capacity.items, board.locale)} · ${formatNumber(vehicle.capacity.weightGrams / 1000, board.locale)} kg` : "—"}</td>
+                    <td className={styles.num}>{vehicle ? t("fleet.capacityValue", { items: formatNumber(vehicle.capacity.items, board.locale), weight: formatUnit(vehicle.capacity.weightGrams / 1000, "kilogram", board.locale, 0) }) : "—"}</td>
                     <td className={styles.mono}>{shift ? `${time(shift.startsAt)}–${time(shift.endsAt)}` : <span className={[styles.badge, styles.badgeWarn].join(" ")}>{t("fleet.off")}</span>}</td>
                     <td className={styles.mono}>{shift?.breakDurationSeconds ? t("fleet.breakValue", { minutes: Math.round(shift.breakDurationSeconds / 60), from: time(shift.breakEarliest), to: time(shift.breakLatest) }) : "—"}</td>
                     <td><span className={styles.chips}>{skills.map((s) => <span key={s} className={styles.badge}>{s}</span>)}</span></td>
                     <td>
                       {board.editable && (
-                        <span className={styles.chips}>
-                          <Button small onClick={() => setEditing(c.id)} aria-label={t("fleet.editShiftOf", { name: c.name })}>{t("fleet.editShift")}</Button>
-                          <Button small onClick={() => setTablet(c)} aria-label={t("fleet.tabletFor", { name: c.name })}>{t("fleet.tablet")}</Button>
+                        <span className={styles.actions}>
+                          <Button small onClick={() => setEditing(c.id)}>{t("fleet.editShift")}<span className="visually-hidden"> — {c.name}</span></Button>
+                          <Button small onClick={() => setTablet(c)}>{t("fleet.tablet")}<span className="visually-hidden"> — {c.name}</span></Button>
                         </span>
                       )}
                     </td>

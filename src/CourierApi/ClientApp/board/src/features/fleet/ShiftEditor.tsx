@@ -65,7 +65,7 @@ export function ShiftEditor({ courier, shift, vehicles, onDone }: Props) {
         <input id={id("bto")} className={styles.input} type="time" value={v.breakTo} onChange={set("breakTo")} />
       </td>
       <td />
-      <td><span className={styles.chips}><Button small variant="primary" onClick={() => void save()}>{t("save")}</Button><Button small onClick={onDone}>{t("cancel")}</Button></span></td>
+      <td><span className={styles.actions}><Button small variant="primary" onClick={() => void save()}>{t("save")}</Button><Button small onClick={onDone}>{t("cancel")}</Button></span></td>
     </tr>
   );
 }

@@ -16,7 +16,7 @@ export function DropZone({ onFile, file }: { onFile: (f: File) => void; file: Fi
       <span>{t("import.formats")}</span>
       <label htmlFor={id}>{t("import.orPick")}</label>
       <input id={id} type="file" accept=".csv,.txt,text/csv" onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(f); }} />
-      {file && <span className={styles.file}>📄 {file.name} · {Math.ceil(file.size / 1024)} KB</span>}
+      {file && <span className={styles.file}>{file.name} · {Math.ceil(file.size / 1024)} KB</span>}
     </div>
   );
 }

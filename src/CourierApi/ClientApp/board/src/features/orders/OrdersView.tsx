@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { $api } from "../../../../shared/api/client";
-import { formatNumber, formatPercent, formatWindow, localMinutes } from "../../../../shared/i18n/format";
+import { formatDateTime, formatNumber, formatPercent, formatUnit, formatWindow, localMinutes } from "../../../../shared/i18n/format";
 import { Button } from "../../../../shared/ui/Button";
 import { useBoard } from "../../context";
 import { SortHeader, type Sort } from "../../ui/SortHeader";
@@ -18,6 +18,7 @@ export function OrdersView() {
   const orders = useOrders();
   const capacity = useCapacity();
   const plan = $api.useQuery("get", "/api/v1/depots/{depotId}/plans/{date}", { params: { path: { depotId: board.depot.id, date: board.date } } }, { retry: false });
+  const cutOff = $api.useQuery("get", "/api/v1/depots/{depotId}/cut-off", { params: { path: { depotId: board.depot.id }, query: { date: board.date } } });
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim().toLowerCase());
   const [status, setStatus] = useState("");
@@ -27,9 +28,9 @@ export function OrdersView() {
   const [dialog, setDialog] = useState<"add" | "import" | null>(null);
 
   const all = useMemo(() => orders.data ?? [], [orders.data]);
-  // Orders that came in after the plan was made: open while a plan exists (they wait for a re-plan).
+  // Orders that came in after the plan was made wait for a re-plan; orders created after the cut-off are late.
   const planned = new Set(plan.data ? [...plan.data.routes.flatMap((r) => r.stops.map((s) => s.orderId)), ...plan.data.unassigned.map((u) => u.orderId)] : []);
-  const isLate = (o: Order) => plan.isSuccess && !planned.has(o.id);
+  const isNew = (o: Order) => plan.isSuccess && !planned.has(o.id);
   const skills = [...new Set(all.flatMap((o) => o.requiredSkills))].sort();
   const statuses = [...new Set(all.map((o) => o.status))].sort();
 
@@ -55,7 +56,8 @@ export function OrdersView() {
 
   const demandItems = all.reduce((s, o) => s + o.demand.items, 0);
   const demandKg = all.reduce((s, o) => s + o.demand.weightGrams, 0) / 1000;
-  const late = all.filter(isLate).length;
+  const late = all.filter((o) => o.late).length;
+  const fresh = all.filter(isNew).length;
   const fill = capacity.items > 0 ? demandItems / capacity.items : 0;
 
   return (
@@ -69,12 +71,26 @@ export function OrdersView() {
         <div className={styles.card}>
           <div className={styles.cardLabel}>{t("orders.demandVsCapacity")}</div>
           <div className={styles.cardValue}>{formatNumber(demandItems, board.locale)} <span className={styles.muted}>/ {formatNumber(capacity.items, board.locale)}</span></div>
-          <div className={styles.cardSub}>{t("orders.itemsFill", { fill: formatPercent(fill, board.locale) })} · {formatNumber(demandKg, board.locale)} / {formatNumber(capacity.weightGrams / 1000, board.locale)} kg</div>
+          <div className={styles.cardSub}>{t("orders.itemsFill", { fill: formatPercent(fill, board.locale) })} · {formatNumber(demandKg, board.locale)} / {formatUnit(capacity.weightGrams / 1000, "kilogram", board.locale, 0)}</div>
           <div className={[styles.meter, fill > 1 ? styles.over : ""].join(" ")} aria-hidden="true"><span style={{ width: `${Math.min(100, fill * 100)}%` }} /></div>
+        </div>
+        <div className={styles.card}>
+          <div className={styles.cardLabel}>{t("orders.cutOff")}</div>
+          <div className={styles.cardValue}>{cutOff.data ? formatDateTime(cutOff.data.closesAt, board.locale, board.zone) : "—"}</div>
+          <div className={styles.cardSub}>
+            {cutOff.data && (cutOff.data.open
+              ? <span className={[styles.badge, styles.badgeOk].join(" ")}>{t("orders.cutOffOpen")}</span>
+              : <span className={[styles.badge, styles.badgeWarn].join(" ")}>{t("orders.cutOffClosed")}</span>)}
+          </div>
         </div>
         <div className={styles.card}>
           <div className={styles.cardLabel}>{t("orders.late")}</div>
           <div className={styles.cardValue}>{formatNumber(late, board.locale)}</div>
+          <div className={styles.cardSub}>{t("orders.lateExplain")}</div>
+        </div>
+        <div className={styles.card}>
+          <div className={styles.cardLabel}>{t("orders.newSincePlan")}</div>
+          <div className={styles.cardValue}>{formatNumber(fresh, board.locale)}</div>
           <div className={styles.cardSub}>{plan.isSuccess ? t("orders.lateHint") : t("orders.noPlanYet")}</div>
         </div>
       </section>
@@ -134,7 +150,8 @@ export function OrdersView() {
                   <td>
                     <span className={styles.chips}>
                       <span className={[styles.badge, o.status === "planned" ? styles.badgeOk : ""].join(" ")}>{t(`status.${o.status}` as "status.open", { defaultValue: o.status })}</span>
-                      {isLate(o) && <span className={[styles.badge, styles.badgeWarn].join(" ")} title={t("orders.lateHint")}>{t("orders.lateBadge")}</span>}
+                      {o.late && <span className={[styles.badge, styles.badgeDanger].join(" ")} title={t("orders.lateExplain")}>{t("orders.lateBadge")}</span>}
+                      {isNew(o) && <span className={[styles.badge, styles.badgeWarn].join(" ")} title={t("orders.lateHint")}>{t("orders.newBadge")}</span>}
                     </span>
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { formatNumber, formatPercent, formatTime } from "../../../../shared/i18n/format";
+import { formatNumber, formatPercent, formatTime, formatUnit } from "../../../../shared/i18n/format";
+import { LockIcon } from "../../../../shared/ui/LockIcon";
 import { routeColour } from "../../../../shared/ui/palette";
 import { useBoard } from "../../context";
 import panel from "../../ui/Panel.module.css";
@@ -38,16 +39,16 @@ export function RoutesPanel({ plan, colours, selected, onSelect, renderStops, re
                 <span className={styles.routeName}>
                   {r.courierName}
                   <span className={panel.muted}>{r.vehicleCode}</span>
-                  {r.locked && <span className={[panel.badge, panel.badgeInfo].join(" ")}>🔒 {t("plan.locked")}</span>}
+                  {r.locked && <span className={[panel.badge, panel.badgeInfo].join(" ")}><LockIcon /> {t("plan.locked")}</span>}
                   {violations > 0 && <span className={[panel.badge, panel.badgeDanger].join(" ")}>{t("plan.violations", { count: violations })}</span>}
                 </span>
                 <span className={panel.mono}>{r.stops.length > 0 ? `${formatTime(r.startAt, locale, zone)}–${formatTime(r.endAt, locale, zone)}` : ""}</span>
                 <span className={styles.routeStats}>
                   <span>{t("plan.stops", { count: r.stops.length })}</span>
-                  <span>{formatNumber(r.distanceKm, locale, 1)} km</span>
+                  <span>{formatUnit(r.distanceKm, "kilometer", locale)}</span>
                   <span>{t("plan.drivingHours", { hours: formatNumber(r.travelHours, locale, 1) })}</span>
                   <span>{t("plan.loadItems", { pct: formatPercent(load, locale) })}</span>
-                  <span>{formatNumber(weight / 1000, locale)} kg</span>
+                  <span>{formatUnit(weight / 1000, "kilogram", locale, 0)}</span>
                 </span>
                 <span className={styles.load} aria-hidden="true"><span style={{ width: `${Math.min(100, load * 100)}%`, background: colour }} /></span>
               </button>

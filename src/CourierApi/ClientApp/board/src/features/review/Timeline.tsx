@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../../../shared/api/client";
 import { formatTime, formatWindow, localMinutes } from "../../../../shared/i18n/format";
+import { LockIcon } from "../../../../shared/ui/LockIcon";
 import { routeColour } from "../../../../shared/ui/palette";
 import { useBoard } from "../../context";
 import { legDrivingMinutes } from "./legs";
@@ -74,7 +75,7 @@ export function Timeline({ plan, colours, shifts, selected, onDrop, onSelect }: 
                   if (data && onDrop) onDrop(data.orderId, data.label, r.courierId, next ? next.sequence : null, r.courierName);
                 }}>
                 <button type="button" className={styles.name} aria-pressed={open} onClick={() => onSelect?.(open ? null : r.courierId)}>
-                  <span className={styles.sw} style={{ background: colour, width: 10, height: 10 }} aria-hidden="true" />{r.courierName}{r.locked ? " 🔒" : ""}
+                  <span className={styles.sw} style={{ background: colour, width: 10, height: 10 }} aria-hidden="true" />{r.courierName}{r.locked && <><LockIcon /><span className="visually-hidden"> {t("plan.locked")}</span></>}
                 </button>
                 <div className={styles.track} data-track>
                   {hours.map((h) => <span key={h} className={styles.hour} style={{ left: at(h) }} aria-hidden="true" />)}
