@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Delivery.CourierApi.Features.CustomerPage;
@@ -16,6 +17,8 @@ internal static class CustomerPageSetup
         // A guessed-token sweep or a stuck reload loop from one address is cut off; a real customer reloads far less.
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(RateLimit, context =>
             Auth.AuthSetup.PerAddressPerMinute(context, context.RequestServices.GetRequiredService<IOptions<CustomerPageOptions>>().Value.PermitsPerMinute)));
+        services.AddSingleton<TrackOrderRateLimit>();
+        services.Configure<HubOptions<Delivery.Tracking.Hubs.LiveHub>>(o => o.AddFilter<TrackOrderRateLimit>());
         return builder;
     }
 

@@ -517,7 +517,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A courier's devices, revoked ones included (revoke with DELETE /api/v1/devices/{deviceId}). */
+        get: operations["ListCourierDevices"];
         put?: never;
         /** Registers a courier's device and answers its token (shown once). */
         post: {
@@ -1287,10 +1288,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One route's paper manifest: cover, stop list and one block per stop with its stop code. */
+        /** One route's paper manifest: cover, stop list and one block per stop with its stop code; labels in ?lang= (en, ru, uk) or the depot's language. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: string;
+                };
                 header?: never;
                 path: {
                     routeId: number;
@@ -1305,6 +1308,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1323,10 +1335,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every route of a plan version with stops, one after the other in one PDF, to print in one go. */
+        /** Every route of a plan version with stops, one after the other in one PDF, to print in one go; labels in ?lang= or the depot's language. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: string;
+                };
                 header?: never;
                 path: {
                     versionId: number;
@@ -1341,6 +1355,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
                 };
             };
         };
@@ -1584,6 +1607,58 @@ export interface paths {
         /** What moved against the version this one is based on (or ?against=ID of the same plan): stops that changed route or order, were assigned or unassigned, routes added or emptied. */
         get: operations["GetPlanChanges"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/couriers/{courierId}/pairing-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a one-use pairing code (and a QR code of the pairing URL) for a courier's tablet; earlier unused codes stop working. */
+        post: operations["CreatePairingCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/pair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchanges a pairing code for the device token the courier hub and /courier/route accept (anonymous, rate-limited). */
+        post: operations["PairDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's language and the languages manifests can be printed in. */
+        get: operations["GetDepotLanguage"];
+        /** Sets the depot's language (one with a manifest catalogue: en, ru, uk). */
+        put: operations["SetDepotLanguage"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1953,6 +2028,14 @@ export interface components {
             /** Format: int32 */
             durationMinutes: number;
         };
+        BreakView: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: int32 */
+            afterStop: number;
+        };
         CallbackDoneRequest: {
             outcome: null | string;
         };
@@ -2077,6 +2160,9 @@ export interface components {
             priority: number;
             shopId?: null | string;
         };
+        CreatePairingCodeRequest: {
+            deviceName?: null | string;
+        };
         CreateVehicleRequest: {
             code: string;
             capacity: components["schemas"]["LoadDto"];
@@ -2159,6 +2245,10 @@ export interface components {
             timeZone: string;
             open: boolean;
         };
+        DepotLanguage: {
+            language: string;
+            available?: null | string[];
+        };
         DepotResponse: {
             /** Format: int64 */
             id: number;
@@ -2177,6 +2267,19 @@ export interface components {
             /** Format: int64 */
             courierId: number;
             token: string;
+        };
+        DeviceView: {
+            /** Format: int64 */
+            deviceId: number;
+            /** Format: int64 */
+            courierId: number;
+            name: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            /** Format: date-time */
+            lastSeenAt: null | string;
         };
         EditRequest: {
             kind: string;
@@ -2385,6 +2488,19 @@ export interface components {
             /** @description The body. */
             payload: string;
         };
+        PairDeviceRequest: {
+            code: string;
+            deviceName?: null | string;
+        };
+        PairingCodeResponse: {
+            /** Format: int64 */
+            courierId: number;
+            code: string;
+            /** Format: date-time */
+            expiresAt: string;
+            pairingUrl: string;
+            qrSvg: string;
+        };
         PaperOutcomeEntry: {
             stopCode: null | string;
             outcome: null | string;
@@ -2588,6 +2704,7 @@ export interface components {
             /** Format: int64 */
             capacityItems: number;
             stops: components["schemas"]["StopView"][];
+            break?: null | components["schemas"]["BreakView"];
         };
         RowError: {
             /** Format: int32 */
@@ -2849,7 +2966,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
             };
             /** @description Not Modified */
             304: {
@@ -2916,6 +3035,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepotResponse"];
+                };
+            };
+        };
+    };
+    ListCourierDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceView"][];
                 };
             };
         };
@@ -3092,6 +3233,167 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanChangesView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePairingCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["CreatePairingCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingCodeResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PairDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceTokenResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDepotLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepotLanguage"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetDepotLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepotLanguage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepotLanguage"];
                 };
             };
             /** @description Bad Request */
