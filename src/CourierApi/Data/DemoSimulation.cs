@@ -90,7 +90,7 @@ internal sealed partial class DemoSimulation(
 
             Simulated delivery day {today:yyyy-MM-dd}: {couriers.Count} couriers drive plan version {versionId} through {address}{tracking.Value.CourierHubPath}
               (clock ×{options.Value.SimulationSpeed.ToString(CultureInfo.InvariantCulture)}; road paths, traffic, waits for windows, a fix every 5 s, lost connections, a dead tablet finished on paper)
-              Customer views: {string.Join("  ", tokens.Select(t => $"{address}/api/v1/tracking/{t}"))}
+              Customer views: {string.Join("  ", tokens.Select(t => $"{address}/t/{t}"))}
               Dispatcher live board: hub {address}{tracking.Value.LiveHubPath}, JoinDepot("{depot.Id}")
             """);
         LogSimulating(couriers.Count, today, versionId);
