@@ -8,6 +8,10 @@ eval "$(scripts/services.sh env)"
 scripts/npm.sh
 PORT="${DELIVERY_PORT:-5080}"
 dotnet build src/CourierApi/Delivery.CourierApi.csproj -c Release -nologo -v q
+# The demo's streets: the shipped Porto extract is imported on the first start only; later starts reuse the network
+# (and the road hierarchy the host stores beside it). Without it the demo still runs, on straight-line times.
+dotnet run --no-build -c Release --project src/CourierApi -- import-osm "$PWD/demo/porto.osm.pbf" --if-missing \
+  || echo "warning: importing demo/porto.osm.pbf failed; the demo plans on straight lines and its map has no streets" >&2
 echo "Starting Delivery on http://127.0.0.1:$PORT/ (the host prints the demo URLs and sign-in when it is up)"
 # Extra arguments go to the host: --simulate also plays today's delivery day with simulated couriers.
 exec dotnet run --no-build -c Release --project src/CourierApi -- --urls "http://127.0.0.1:$PORT" --demo "$@"

@@ -59,7 +59,7 @@ public static class Results
         var json = JsonSerializer.Serialize(result);
         var text = report.TrimEnd() + Environment.NewLine + Environment.NewLine
             + $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, "
-            + $"at {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" + Environment.NewLine
+            + $"at {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, load average {LoadAverage()} (1, 5, 15 min)" + Environment.NewLine
             + $"RESULT {json}" + Environment.NewLine;
         var path = Path.Combine(Folder, name + ".txt");
         File.WriteAllText(path, text);
@@ -67,6 +67,10 @@ public static class Results
         Console.WriteLine($"(written to {path})");
         Console.WriteLine($"RESULT {json}");
     }
+
+    /// <summary>The 1-, 5- and 15-minute load averages from /proc/loadavg ("n/a" elsewhere): how contended the figures are.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Formats a number with invariant culture and the given decimals.</summary>
     public static string F(double value, int decimals = 2) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);

@@ -37,6 +37,7 @@ builder.AddDeliveryInfrastructure();  // Serilog, TimeProvider, options, Postgre
 builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scripts), courier device tokens; roles; sign-in rate limit
 builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
 builder.AddDeliveryWiring();          // road network (background load), tracking over published routes, manifests and paper outcomes
+builder.AddBoardApi();                // street tiles and map style, CSV preview and shop mappings, what moved, tablet pairing
 
 var app = builder.Build();
 
@@ -62,5 +63,6 @@ app.MapCourier();
 app.MapNotifications();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();
+app.MapBoardApi();
 
 app.Run();

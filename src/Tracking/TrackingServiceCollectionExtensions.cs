@@ -56,7 +56,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton<PositionPartitions>();
         // Public types with internal constructors (their parameters are internal types) are built here, explicitly.
         services.AddSingleton(sp => new PositionStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PositionPartitions>()));
-        services.AddSingleton(sp => new DeliveryEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<NotificationOutbox>()));
+        services.AddSingleton(sp => new DeliveryEventStore(sp.GetRequiredService<NpgsqlDataSource>(), Clock(sp), sp.GetRequiredService<NotificationOutbox>()));
         services.AddSingleton<TrackingWriter>();
         services.AddSingleton<RouteCache>();
         services.AddSingleton<CourierCalendar>();

@@ -55,7 +55,7 @@ public class PlannerHotPaths
 
     [Benchmark(Description = "SISR 1,000 steps, 200 orders")]
     public long SisrSteps() =>
-        new SisrSearch(_sisrModel, _sisrStart, _sisrOrders, new SisrParameters(MaxSteps: 1_000), seed: 1).Run(TimeProvider.System, long.MaxValue, default).Cost;
+        new SisrSearch(_sisrModel, _sisrStart, _sisrOrders, new RuinRecreateSettings(MaxSteps: 1_000), seed: 1).Run(TimeProvider.System, long.MaxValue, default).Cost;
 
     [Benchmark(Description = "parse 1000-customer file")]
     public int Parse() => SolomonReader.Parse(new StringReader(_text), "synthetic").Customers.Count;

@@ -13,12 +13,16 @@ namespace Delivery.Benchmarks.Quality;
 /// </summary>
 internal sealed class InstanceRunner(QualityOptions options)
 {
-    private readonly OrToolsRoutePlanner _planner = options.Planner;
+    private readonly OrToolsRoutePlanner _planner = new();
 
-    private SolverSettings Settings => new() { TimeLimit = TimeSpan.FromSeconds(options.Seconds), Workers = Environment.ProcessorCount };
+    private SolverSettings Settings => options.Search with { TimeLimit = TimeSpan.FromSeconds(options.Seconds), Workers = Environment.ProcessorCount, Seed = _seed };
 
-    public InstanceOutcome Run(string file, BestKnownSolution? bks)
+    private int _seed = 1;
+
+    /// <summary>Solves <paramref name="file"/> with <paramref name="seed"/>; the sample model runs only with seed 1.</summary>
+    public InstanceOutcome Run(string file, BestKnownSolution? bks, int seed = 1)
     {
+        _seed = seed;
         var instance = SolomonReader.Read(file);
         var problem = instance.ToProblem(BenchmarkConvention.Dimacs);
         var watch = Stopwatch.StartNew();
@@ -37,14 +41,14 @@ internal sealed class InstanceRunner(QualityOptions options)
         var hierFeasible = hierPlan.Unassigned.Count == 0 && PlanValidator.Validate(hierProblem, hierPlan).Count == 0;
 
         decimal? sampleCost = null;
-        if (options.Sample)
+        if (options.Sample && seed == 1)
         {
             sampleCost = SampleModel.Solve(problem, TimeSpan.FromSeconds(options.Seconds)) / (decimal)BenchmarkConvention.Dimacs.Scale();
         }
         return new InstanceOutcome(
             instance.Name, instance.Class, used, distance, bks?.DimacsDistance, seconds, violations.Count, plan.Unassigned.Count,
             hierPlan.Routes.Count(r => r.Stops.Count > 0), bks?.HierVehicles, instance.ExactDistance(hierPlan), bks?.HierDistance, hierFeasible,
-            sampleCost, options.Sample);
+            sampleCost, options.Sample && seed == 1);
     }
 
     private static VrplibSolution Sequences(PlanResult plan) => new(

@@ -8,11 +8,12 @@ namespace Delivery.Benchmarks.Quality;
 /// <param name="Filter">Classes (C1, RC2) or instance names to keep; empty keeps all.</param>
 /// <param name="Sample">Also solve with the OR-Tools sample model.</param>
 /// <param name="Hierarchical">Also solve under the hierarchical convention (a second solve per instance).</param>
-/// <param name="Planner">The planner under test, with the search settings the command line chose.</param>
-internal sealed record QualityOptions(double Seconds, IReadOnlyList<string> Filter, bool Sample, bool Hierarchical, OrToolsRoutePlanner Planner)
+/// <param name="Seeds">Solves per instance, with seeds 1..Seeds (the table shows the mean gap and the spread).</param>
+/// <param name="Search">The planner's settings, with the search settings the command line chose (time limit and seed set per solve).</param>
+internal sealed record QualityOptions(double Seconds, IReadOnlyList<string> Filter, bool Sample, bool Hierarchical, SolverSettings Search, int Seeds = 1)
 {
     /// <summary>Usage text of the options.</summary>
-    public const string Usage = "[--seconds N] [--filter C1,R101,...] [--no-sample] [--hier] [--no-sisr] [--sisr-share F] [--sisr-t0 F] [--sisr-tf F] [--sisr-removed N] [--sisr-blink F]";
+    public const string Usage = "[--seconds N] [--seeds N] [--filter C1,R101,...] [--no-sample] [--hier] [--ortools-share F] [--sisr-t0 F] [--sisr-tf F] [--sisr-removed N] [--sisr-blink F]";
 
     /// <summary>Reads <c>--seconds</c>, <c>--filter</c>, <c>--no-sample</c>, <c>--hier</c>.</summary>
     public static QualityOptions From(Options o, double defaultSeconds) => new(
@@ -20,18 +21,18 @@ internal sealed record QualityOptions(double Seconds, IReadOnlyList<string> Filt
         (o.Get("filter") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         !o.Has("no-sample"),
         o.Has("hier"),
-        PlannerFrom(o));
+        SettingsFrom(o),
+        Math.Max(1, o.GetInt("seeds", 1)));
 
-    /// <summary>The planner with the search settings of <c>--no-sisr</c>, <c>--sisr-share</c> and the SISR parameters.</summary>
-    public static OrToolsRoutePlanner PlannerFrom(Options o)
+    /// <summary>The planner's settings for one solve, with the search settings of <c>--ortools-share</c> and the SISR parameters.</summary>
+    public static SolverSettings SettingsFrom(Options o)
     {
-        var defaults = new OrToolsRoutePlanner();
-        var p = defaults.Sisr;
-        return new OrToolsRoutePlanner
+        var defaults = new SolverSettings();
+        var p = defaults.RuinRecreate;
+        return defaults with
         {
-            UseSisr = !o.Has("no-sisr"),
-            SisrPortfolioShare = o.GetDouble("sisr-share", defaults.SisrPortfolioShare),
-            Sisr = p with
+            OrToolsShare = o.GetDouble("ortools-share", defaults.OrToolsShare),
+            RuinRecreate = p with
             {
                 StartTemperature = o.GetDouble("sisr-t0", p.StartTemperature),
                 FinalTemperature = o.GetDouble("sisr-tf", p.FinalTemperature),

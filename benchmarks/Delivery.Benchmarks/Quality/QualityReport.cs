@@ -7,7 +7,7 @@ namespace Delivery.Benchmarks.Quality;
 internal static class QualityReport
 {
     private static readonly string[] Header =
-        ["instance", "vehicles", "distance", "BKS", "gap %", "hier veh ours/BKS", "hier dist ours/BKS", "time s", "sample cost", "ratio", "violations", "unassigned"];
+        ["instance", "vehicles", "distance", "BKS", "gap %", "mean gap %", "spread %", "hier veh ours/BKS", "hier dist ours/BKS", "time s", "sample cost", "ratio", "violations", "unassigned"];
 
     private static readonly string[] Classes = ["C1", "C2", "R1", "R2", "RC1", "RC2"];
 
@@ -27,12 +27,21 @@ internal static class QualityReport
         }
         var runner = new InstanceRunner(options);
         var outcomes = new List<InstanceOutcome>();
+        var seeded = new Dictionary<string, List<InstanceOutcome>>();
         foreach (var (file, name) in selected)
         {
-            var o = runner.Run(file, bks.GetValueOrDefault(name));
+            var runs = new List<InstanceOutcome>();
+            for (var seed = 1; seed <= options.Seeds; seed++)
+            {
+                runs.Add(runner.Run(file, bks.GetValueOrDefault(name), seed));
+            }
+            var o = runs[0];
+            seeded[o.Name] = runs;
             outcomes.Add(o);
-            Console.Error.WriteLine($"[{outcomes.Count}/{selected.Count}] {string.Join("  ", Row(o))}");
+            Console.Error.WriteLine($"[{outcomes.Count}/{selected.Count}] {string.Join("  ", Row(o))}  (load {Results.LoadAverage()})");
         }
+        IReadOnlyList<string> Row(InstanceOutcome o) => RowOf(o, seeded[o.Name]);
+        IReadOnlyList<string> Average(string label, List<InstanceOutcome> set) => AverageOf(label, set, seeded);
 
         var rows = outcomes.Select(Row).ToList();
         foreach (var cls in Classes.Where(c => outcomes.Any(o => o.Class == c)))
@@ -45,21 +54,30 @@ internal static class QualityReport
             .AppendLine($"{title}: DIMACS convention (distances and times truncated to 0.1, distance only), {options.SecondsLabel} s per instance, "
                 + $"{Environment.ProcessorCount} workers; hier = fewest vehicles then exact Euclidean distance "
                 + (options.Hierarchical ? "(a second solve under that convention)" : "(the DIMACS routes re-timed with exact distances; * = not feasible so)")
+                + (options.Seeds > 1 ? $"; {options.Seeds} solves per instance (seeds 1..{options.Seeds}): gap % = seed 1, mean gap % over the seeds, spread % = worst minus best gap" : "")
                 + (options.Sample ? "; sample = OR-Tools VRPTW sample model, one thread, same limit; ratio = ours / sample (averages over the instances the sample solved)" : ""))
             .AppendLine()
             .Append(Results.Table(Header, rows));
-        var result = Summary(outcomes, options);
+        var result = Summary(outcomes, options, seeded);
         Results.Publish(resultName, report.ToString(), result);
         return 0;
     }
 
-    private static IReadOnlyList<string> Row(InstanceOutcome o) =>
+    /// <summary>Mean gap over the seeds, percent.</summary>
+    private static double? MeanGap(List<InstanceOutcome> runs) => runs[0].GapPct is null ? null : runs.Average(r => r.GapPct!.Value);
+
+    /// <summary>Best minus worst distance over the seeds, as a percentage of best-known.</summary>
+    private static double? Spread(List<InstanceOutcome> runs) => runs[0].GapPct is null ? null : runs.Max(r => r.GapPct!.Value) - runs.Min(r => r.GapPct!.Value);
+
+    private static IReadOnlyList<string> RowOf(InstanceOutcome o, List<InstanceOutcome> runs) =>
     [
         o.Name,
         o.Vehicles.ToString(),
         Results.F((double)o.Distance, 1),
         o.Bks is { } b ? Results.F(b, 1) : "-",
         o.GapPct is { } g ? Results.F(g) : "-",
+        MeanGap(runs) is { } mg ? Results.F(mg) : "-",
+        Spread(runs) is { } sp ? Results.F(sp) : "-",
         $"{o.HierVehicles}/{(o.HierBksVehicles?.ToString() ?? "-")}",
         $"{Results.F(o.HierDistance, 1)}{(o.HierFeasible ? "" : "*")}/{(o.HierBksDistance is { } h ? Results.F(h, 1) : "-")}",
         Results.F(o.Seconds, 1),
@@ -69,13 +87,15 @@ internal static class QualityReport
         o.Unassigned.ToString(),
     ];
 
-    private static IReadOnlyList<string> Average(string label, List<InstanceOutcome> set) =>
+    private static IReadOnlyList<string> AverageOf(string label, List<InstanceOutcome> set, Dictionary<string, List<InstanceOutcome>> seeded) =>
     [
         label,
         Results.F(set.Average(o => o.Vehicles), 1),
         Results.F(set.Average(o => (double)o.Distance), 1),
         Mean(set.Select(o => o.Bks), 1),
         Mean(set.Select(o => o.GapPct), 2),
+        Mean(set.Select(o => MeanGap(seeded[o.Name])), 2),
+        set.Select(o => Spread(seeded[o.Name])).Max() is { } worst ? "max " + Results.F(worst) : "-",
         $"{Results.F(set.Average(o => o.HierVehicles), 1)}/{Mean(set.Select(o => (double?)o.HierBksVehicles), 1)}",
         $"{Results.F(set.Average(o => o.HierDistance), 1)}/{Mean(set.Select(o => o.HierBksDistance), 1)}",
         Results.F(set.Average(o => o.Seconds), 1),
@@ -91,13 +111,21 @@ internal static class QualityReport
         return present.Count == 0 ? "-" : Results.F(present.Average(), decimals);
     }
 
-    private static Dictionary<string, object?> Summary(List<InstanceOutcome> outcomes, QualityOptions options)
+    private static Dictionary<string, object?> Summary(List<InstanceOutcome> outcomes, QualityOptions options, Dictionary<string, List<InstanceOutcome>> seeded)
     {
         double? Avg(IEnumerable<double?> v) => v.Where(x => x.HasValue).Select(x => x!.Value).DefaultIfEmpty(double.NaN).Average() is var a && double.IsNaN(a) ? null : Math.Round(a, 4);
         var result = new Dictionary<string, object?>
         {
             ["convention"] = "dimacs",
             ["avg_gap_pct"] = Avg(outcomes.Select(o => o.GapPct)),
+            ["seeds"] = options.Seeds,
+            ["avg_gap_pct_over_seeds"] = Avg(outcomes.Select(o => MeanGap(seeded[o.Name]))),
+            ["worst_instance"] = outcomes.Where(o => o.GapPct is not null).OrderByDescending(o => MeanGap(seeded[o.Name])).Select(o => o.Name).FirstOrDefault(),
+            ["worst_mean_gap_pct"] = outcomes.Select(o => MeanGap(seeded[o.Name])).Max() is { } wg ? Math.Round(wg, 4) : null,
+            ["worst_single_gap_pct"] = seeded.Values.SelectMany(r => r).Select(r => r.GapPct).Max() is { } ws ? Math.Round(ws, 4) : null,
+            ["max_spread_pct"] = outcomes.Select(o => Spread(seeded[o.Name])).Max() is { } ms ? Math.Round(ms, 4) : null,
+            ["max_spread_instance"] = outcomes.Where(o => o.GapPct is not null).OrderByDescending(o => Spread(seeded[o.Name])).Select(o => o.Name).FirstOrDefault(),
+            ["load_average"] = Results.LoadAverage(),
             ["instances"] = outcomes.Count,
             ["seconds_per_instance"] = options.Seconds,
             ["workers"] = Environment.ProcessorCount,
@@ -118,6 +146,7 @@ internal static class QualityReport
         foreach (var cls in Classes.Where(c => outcomes.Any(o => o.Class == c)))
         {
             result["avg_gap_pct_" + cls] = Avg(outcomes.Where(o => o.Class == cls).Select(o => o.GapPct));
+            result["avg_gap_pct_over_seeds_" + cls] = Avg(outcomes.Where(o => o.Class == cls).Select(o => MeanGap(seeded[o.Name])));
         }
         return result;
     }

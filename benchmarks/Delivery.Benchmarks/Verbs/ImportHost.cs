@@ -16,24 +16,41 @@ internal sealed class ImportHost : IAsyncDisposable
     private readonly Process _process;
     private readonly string _postgres;
     private readonly string _schema;
+    private readonly bool _keepSchema;
 
-    private ImportHost(Process process, string postgres, string schema, HttpClient client)
+    private ImportHost(Process process, string postgres, string schema, bool keepSchema, HttpClient client)
     {
         _process = process;
         _postgres = postgres;
         _schema = schema;
+        _keepSchema = keepSchema;
         Client = client;
     }
 
     public HttpClient Client { get; }
 
-    public static async Task<ImportHost> StartAsync(string postgres, string redis, int planSeconds)
+    /// <summary>The host's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Address => Client.BaseAddress!;
+
+    /// <summary>The demo dispatcher's bearer token.</summary>
+    public string Token => Client.DefaultRequestHeaders.Authorization!.Parameter!;
+
+    public static Task<ImportHost> StartAsync(string postgres, string redis, int planSeconds) =>
+        StartAsync(postgres, redis, planSeconds, "bench_import_" + Guid.NewGuid().ToString("N")[..12], new Dictionary<string, string>(), demo: true, keepSchema: false, build: true);
+
+    /// <summary>
+    /// Starts the host over <paramref name="schema"/> with extra configuration <paramref name="settings"/>; with
+    /// <paramref name="demo"/> it seeds the demo (users included); with <paramref name="keepSchema"/> the schema
+    /// outlives it (a second host goes on with the same data); without <paramref name="build"/> the host is not
+    /// rebuilt (it starts sooner).
+    /// </summary>
+    public static async Task<ImportHost> StartAsync(
+        string postgres, string redis, int planSeconds, string schema, IReadOnlyDictionary<string, string> settings, bool demo, bool keepSchema, bool build)
     {
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Results.Folder))!;
-        var schema = "bench_import_" + Guid.NewGuid().ToString("N")[..12];
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--project", Path.Combine(root, "src", "CourierApi"), "--no-launch-profile",
-            "--", "--urls", $"http://127.0.0.1:{port}", "--demo"])
+        var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", .. build ? Array.Empty<string>() : ["--no-build"], "--project", Path.Combine(root, "src", "CourierApi"), "--no-launch-profile",
+            "--", "--urls", $"http://127.0.0.1:{port}", .. demo ? new[] { "--demo" } : []])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,6 +65,10 @@ internal sealed class ImportHost : IAsyncDisposable
         start.Environment["Auth__SignInPermitsPerMinute"] = "1000";
         start.Environment["Serilog__MinimumLevel__Default"] = "Information";
         start.Environment["Serilog__MinimumLevel__Override__Delivery.CourierApi.Features.Orders.OrderWriter"] = "Debug";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the CourierApi host");
         process.OutputDataReceived += (_, e) =>
         {
@@ -60,7 +81,7 @@ internal sealed class ImportHost : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-        var host = new ImportHost(process, postgres, schema, client);
+        var host = new ImportHost(process, postgres, schema, keepSchema, client);
         var until = DateTime.UtcNow.AddMinutes(5);
         while (true)
         {
@@ -114,6 +135,10 @@ internal sealed class ImportHost : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_keepSchema)
+        {
+            return;
+        }
         // Drop the benchmark's schema with psql (the verb keeps no database driver of its own).
         var builder = _postgres.Split(';').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
         using var psql = Process.Start(new ProcessStartInfo("psql", ["-h", builder.GetValueOrDefault("host", "127.0.0.1"), "-p", builder.GetValueOrDefault("port", "55432"),

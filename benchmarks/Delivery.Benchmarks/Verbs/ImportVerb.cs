@@ -117,7 +117,8 @@ public sealed class ImportVerb : IVerb
             code = code + "-" + Guid.NewGuid().ToString("N")[..6], name = code, latitude = 41.1466, longitude = -8.6110, timeZone = "Europe/Lisbon",
         }))).GetProperty("id").GetInt64();
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    /// <summary>The response's JSON; throws with method, address and body when it is not a success.</summary>
+    internal static async Task<JsonElement> Json(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Manifests;
+using Delivery.CourierApi.Features.RoadNetwork;
+using Delivery.Manifests.Codes;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Hosting;
@@ -18,7 +21,7 @@ internal sealed class DemoSimulationOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>Simulated seconds per real second: 1 drives in real time, 10 ten times faster (ETAs see the pace).</summary>
+    /// <summary>Simulated seconds per real second: 1 plays the day in real time, 30 thirty times faster (the host's clock runs that fast too).</summary>
     [System.ComponentModel.DataAnnotations.Range(0.1, 100)]
     public double SimulationSpeed { get; set; } = 1;
 
@@ -36,7 +39,7 @@ internal sealed class DemoSimulationOptions
 /// </summary>
 internal sealed partial class DemoSimulation(
     FleetStore fleet, OrderWriter orders, PlanningJobStore jobs, PlanPublisher publisher, IPublishedRouteSource routes, NpgsqlDataSource db,
-    TimeProvider time, IServer server, IHostApplicationLifetime lifetime, IOptions<TrackingOptions> tracking,
+    TimeProvider time, RoadNetworkState roads, PaperOutcomeService paper, IServer server, IHostApplicationLifetime lifetime, IOptions<TrackingOptions> tracking,
     IOptions<DemoSimulationOptions> options, ILogger<DemoSimulation> log) : BackgroundService
 {
     private static readonly TimeSpan ShiftLength = TimeSpan.FromHours(9);
@@ -86,23 +89,35 @@ internal sealed partial class DemoSimulation(
         Console.WriteLine($"""
 
             Simulated delivery day {today:yyyy-MM-dd}: {couriers.Count} couriers drive plan version {versionId} through {address}{tracking.Value.CourierHubPath}
-              (speed ×{options.Value.SimulationSpeed.ToString(CultureInfo.InvariantCulture)}; a fix every 5 s; dropped connections and offline backlogs included)
+              (clock ×{options.Value.SimulationSpeed.ToString(CultureInfo.InvariantCulture)}; road paths, traffic, waits for windows, a fix every 5 s, lost connections, a dead tablet finished on paper)
               Customer views: {string.Join("  ", tokens.Select(t => $"{address}/api/v1/tracking/{t}"))}
               Dispatcher live board: hub {address}{tracking.Value.LiveHubPath}, JoinDepot("{depot.Id}")
             """);
         LogSimulating(couriers.Count, today, versionId);
-        var simulator = new FleetSimulator(new Uri(new Uri(address), tracking.Value.CourierHubPath), new FleetSimulatorOptions
-        {
-            SpeedKmh = 25,
-            FixIntervalSeconds = Math.Max(1, (int)Math.Round(5 * options.Value.SimulationSpeed)),
-            FixesPerBatch = 1,
-            SendInterval = TimeSpan.FromSeconds(5),
-            DropProbability = 0.005,
-            OfflineBatches = 6,
-            Seed = today.DayNumber,
-        }, time);
-        var result = await simulator.RunAsync(couriers, TimeSpan.FromHours(24), ct);
+        // The day engine: road paths when the network is loaded, ground-truth traffic, couriers and tablets as they are,
+        // all on the host's clock (accelerated by Demo:SimulationSpeed), so the figures of the day mean something.
+        var day = new DaySimulationOptions { Seed = today.DayNumber, DeadTablets = couriers.Count > 2 ? 1 : 0 };
+        IRoadPaths paths = roads.Road is { } road ? new NetworkRoadPaths(road.Network) : new StraightRoadPaths(1.3, 25);
+        var traffic = GroundTruthTraffic.Generate(day.Seed, zone, today,
+            couriers.SelectMany(c => c.Route.Stops).Select(s => Planner.Model.Location.FromLatLon(s.Latitude, s.Longitude)).ToList(), day.Incidents);
+        var days = new CourierDayGenerator(paths, traffic, day).Generate(couriers);
+        var result = await new DayFleet(new Uri(new Uri(address), tracking.Value.CourierHubPath), time, day).RunAsync(days, ct);
+        await EnterPaperOutcomesAsync(days, ct);
         LogSimulated(result.PositionsAcked, result.EventsAcked, result.Reconnects);
+    }
+
+    /// <summary>The dead tablets' stops, entered from the paper manifests by stop code once the day is over.</summary>
+    private async Task EnterPaperOutcomesAsync(IReadOnlyList<CourierDay> days, CancellationToken ct)
+    {
+        foreach (var d in days.Where(d => d.Stops.Any(s => s.OnPaper)))
+        {
+            var routeId = long.Parse(d.Courier.Route.RouteId, CultureInfo.InvariantCulture);
+            var entries = d.Stops.Where(s => s.OnPaper).Select(s => new PaperOutcomeEntry(
+                new StopCode(routeId, d.Courier.Route.PlanVersion, s.Sequence).Compact, s.Outcome, null,
+                s.Outcome == "failed" ? "not home" : null, s.HandoverAt)).ToList();
+            var recorded = (await paper.RecordAsync(entries, routeId, "demo simulation", ct)).Count(r => r.Recorded);
+            LogPaper(recorded, routeId);
+        }
     }
 
     private Task<long?> PublishedVersionAsync(long depotId, DateOnly date) => db.ScalarAsync<long?>("""
@@ -156,6 +171,9 @@ internal sealed partial class DemoSimulation(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulated day over: {Positions} positions and {Events} events acknowledged, {Reconnects} reconnects")]
     private partial void LogSimulated(long positions, long events, int reconnects);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Entered {Count} paper outcomes of route {RouteId} (its tablet died)")]
+    private partial void LogPaper(int count, long routeId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The simulated demo day stopped")]
     private partial void LogFailed(Exception exception);

@@ -3,6 +3,7 @@ using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.Routes;
 using Delivery.CourierApi.Hosting;
+using Delivery.Planner;
 using Delivery.Planner.Solving;
 using Delivery.Planner.Travel;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ internal static class FeatureSetup
         services.AddSingleton<CutOff>();
 
         // Planning: the planner is the seam tests replace; travel times and geometry come from the road network (WiringSetup).
-        services.AddSingleton<IRoutePlanner>(_ => new OrToolsRoutePlanner(TimeProvider.System));
+        services.AddPlanner();
         services.AddSingleton<PlanInputLoader>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanReader>();

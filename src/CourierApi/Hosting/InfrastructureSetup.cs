@@ -35,7 +35,7 @@ internal static class InfrastructureSetup
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture,
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ClockSetup.Create(configuration));
         AddValidatedOptions<ConnectionStringsOptions>(services, ConnectionStringsOptions.Section);
         AddValidatedOptions<OrdersOptions>(services, OrdersOptions.Section);
         AddValidatedOptions<PlanningOptions>(services, PlanningOptions.Section);

@@ -32,15 +32,25 @@ internal static class WiringSetup
         // Road network: loaded in the background; plans and geometry use it once it is there.
         services.AddOptions<RoadNetworkOptions>().BindConfiguration(RoadNetworkOptions.Section);
         services.AddOptions<RoadTravelTimeOptions>().BindConfiguration(RoadTravelTimeOptions.Section);
-        services.AddSingleton(sp => new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema));
-        if (configuration.GetValue("RoadNetwork:LoadOnStart", true))
+        var loadOnStart = configuration.GetValue("RoadNetwork:LoadOnStart", true);
+        services.AddSingleton(sp =>
+        {
+            var state = new RoadNetworkState(sp.GetRequiredService<IOptions<RoadNetworkOptions>>().Value.Schema);
+            if (loadOnStart)
+            {
+                state.LoadingStarted(); // before any hosted service starts, so a plan queued at start waits for the roads
+            }
+            return state;
+        });
+        if (loadOnStart)
         {
             services.AddHostedService<RoadNetworkLoading>();
         }
         services.AddSingleton<ITravelTimeSource>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
-            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh));
+            return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh),
+                TimeSpan.FromSeconds(configuration.GetValue("RoadNetwork:WaitForLoadSeconds", 180)));
         });
         services.AddSingleton<IRouteGeometrySource, HostRouteGeometrySource>();
 
@@ -80,7 +90,11 @@ internal static class WiringSetup
         app.MapTracking();
         app.MapAnalytics();
         app.MapCustomerView();
-        app.MapGet("/api/v1/road-network", (RoadNetworkState state) => TypedResults.Ok(state.Info()))
+        app.MapGet("/api/v1/road-network", async (RoadNetworkState state, Features.Tiles.RoadTileSource tiles, CancellationToken ct) =>
+            {
+                var map = await tiles.NetworkAsync(ct);
+                return TypedResults.Ok(state.Info() with { StreetTiles = map.Available, StreetTilesReason = map.Reason });
+            })
             .WithTags("Road network").RequireAuthorization(Policies.Staff)
             .WithSummary("Whether plans use road travel times (loaded network) or straight lines, and why.");
         return app;

@@ -4,15 +4,14 @@ using Delivery.Planner.Solving.RuinRecreate;
 namespace Delivery.Planner.Solving;
 
 /// <summary>
-/// Plans routes with OR-Tools routing: orders no vehicle could serve alone are explained and left out, locked routes
-/// are kept as they are, and a portfolio of OR-Tools searches runs on every core for the first share of the time. The
-/// best plan is then improved by ruin and recreate (SISR, one search per core; with the fewest-vehicles objective it
-/// first takes vehicles out). Every returned route is re-timed with the validator's semantics.
+/// Plans routes: orders no vehicle could serve alone are explained and left out, locked routes are kept as they are;
+/// on small problems a portfolio of OR-Tools searches runs on every core for the first share of the time, on large
+/// ones the search builds its own plan by greedy insertion. Ruin and recreate (SISR, one search per core; with the
+/// fewest-vehicles objective it first takes vehicles out) then improves the plan until the limit or cancellation, and
+/// the best plan found is returned. Every returned route is re-timed with the validator's semantics.
 /// </summary>
 /// <remarks>
-/// Measured on Solomon at 5 s (README): the portfolio alone 3.47% above best-known, with ruin and recreate 0.6%.
-/// Without it (<see cref="UseSisr"/> false, the benchmarks' <c>--no-sisr</c>) the portfolio is followed by
-/// large-neighbourhood search over groups of nearby routes as OR-Tools sub-problems.
+/// Measured on Solomon at 5 s (README): the portfolio alone 3.47% above best-known, with ruin and recreate 0.33%.
 /// </remarks>
 /// <threadsafety>Stateless: one instance may plan several problems at once.</threadsafety>
 public sealed class OrToolsRoutePlanner : IRoutePlanner
@@ -30,27 +29,6 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
     {
         _time = time;
     }
-
-    /// <summary>Share of the time limit given to the portfolio; the rest goes to large-neighbourhood search.</summary>
-    internal double PortfolioShare { get; init; } = 0.5;
-
-    /// <summary>Portfolio time per order before LNS starts, seconds.</summary>
-    internal double PortfolioSecondsPerOrder { get; init; } = 0.05;
-
-    /// <summary>Orders per LNS sub-problem.</summary>
-    internal int LnsTargetOrders { get; init; } = 40;
-
-    /// <summary>Problems with fewer orders than this are solved by the portfolio alone.</summary>
-    internal int LnsMinOrders { get; init; } = 30;
-
-    /// <summary>Improve the OR-Tools plan by ruin and recreate (SISR) when the problem allows it.</summary>
-    internal bool UseSisr { get; init; } = true;
-
-    /// <summary>Share of the time limit the OR-Tools portfolio gets before ruin and recreate takes over.</summary>
-    internal double SisrPortfolioShare { get; init; } = 0.1;
-
-    /// <summary>Settings of the ruin-and-recreate searches.</summary>
-    internal SisrParameters Sisr { get; init; } = new();
 
     /// <inheritdoc />
     public PlanResult Plan(PlanningProblem problem, SolverSettings settings, IProgress<PlanProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -87,26 +65,20 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         var baseline = Baseline(ix, scope);
         var warm = problem.PreviousRoutes.Count > 0;
         var best = Portfolio.Evaluate(ix, scope, baseline, "none");
-        if (UseSisr && SisrImprover.Applies(scope))
+        if (SisrImprover.Applies(scope))
         {
             // OR-Tools builds the first plans (and improves them briefly); ruin and recreate then takes over.
             // One search model (arrays, neighbour lists) for every ruin-and-recreate search of this plan.
             var model = new SearchModel(ix, scope);
-            best = FirstPlans(model, scope, baseline, warm, settings, deadline, tracker, cancellationToken);
+            best = FirstPlan(ix, scope, baseline, warm, settings, tracker, cancellationToken);
             // A re-plan accepts only improvements, so stops move only when that makes the plan cheaper.
-            var sisr = warm ? Sisr with { StartTemperature = 0, FinalTemperature = 0 } : Sisr;
+            var sisr = warm ? settings.RuinRecreate with { StartTemperature = 0, FinalTemperature = 0 } : settings.RuinRecreate;
             best = SisrImprover.Run(model, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
         }
         else if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
-            var portfolioTime = PortfolioTime(settings.TimeLimit, scope);
-            var configs = SearchConfig.Portfolio;
-            best = Portfolio.Run(ix, scope, baseline, warm, configs, settings.Workers, portfolioTime, tracker, cancellationToken);
-            if (portfolioTime < settings.TimeLimit)
-            {
-                var lns = new LnsImprover(ix, scope, best, tracker) { TargetOrders = LnsTargetOrders, Configs = configs.Take(2).ToList() };
-                best = lns.Run(settings.Workers, settings.Seed, deadline, _time, cancellationToken);
-            }
+            // One order: OR-Tools places it in milliseconds.
+            best = Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit, tracker, cancellationToken);
         }
 
         var solution = best.Solution;
@@ -120,65 +92,34 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
             solution.Routes[v] = solution.Routes[v].Except(dropped).ToArray();
         }
         var routed = solution.RoutedOrders();
-        unassigned.AddRange(scope.Orders.Where(o => !routed.Contains(o)).Select(o => UnassignedClassifier.AfterSolve(ix, o, solution, freeVehicles)));
+        unassigned.AddRange(scope.Orders.Where(o => !routed.Contains(o)).Select(o => best.Interrupted
+            ? UnassignedClassifier.Stopped(ix, o)
+            : UnassignedClassifier.AfterSolve(ix, o, solution, freeVehicles)));
         var ordered = routes.OrderBy(r => ix.VehicleIndex[r.VehicleId]).ToList();
         var cost = ix.Cost.SolutionCost(solution, scope.Vehicles, scope.Orders);
         return new PlanResult(ordered, unassigned, new SolveStatistics(cost, ordered.Count, tracker.Elapsed, best.Strategy, tracker.Solutions));
     }
 
     /// <summary>
-    /// The OR-Tools portfolio's plans for the first <see cref="SisrPortfolioShare"/> of the time. On a large evening
-    /// OR-Tools' first solution alone can take longer than the whole limit (about 10 s for 1,000 orders; measured: a
-    /// 10 s plan job on 1,000 orders drove 1,608 km where 30 s gave 563 km), so from
-    /// <see cref="RoutingSession.TwoPhaseMinOrders"/> orders one core builds a plan by ruin and recreate from
-    /// nothing while OR-Tools works on the others, and the better of the two goes on.
+    /// Problems from this many orders skip OR-Tools: its first solution alone took about 10 s on 1,000 orders and does
+    /// not stop when cancelled (a 10 s plan job took 14 s), its model copies the matrices (gigabytes at 5,000 orders),
+    /// and ruin and recreate from nothing reached a better plan in the same time (README, "How the planner solves").
     /// </summary>
-    private Portfolio.Outcome FirstPlans(SearchModel model, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, DateTimeOffset deadline, ProgressTracker tracker, CancellationToken ct)
-    {
-        var ix = model.Ix;
-        var share = settings.TimeLimit * SisrPortfolioShare;
-        if (warm || settings.Workers < 2 || scope.Orders.Length < RoutingSession.TwoPhaseMinOrders)
-        {
-            return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, share, tracker, ct);
-        }
-        using var handover = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var stopOrTools = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var empty = Portfolio.Evaluate(ix, scope, baseline, "greedy");
-        var results = WorkerThreads.Run(2, "first-plans", w =>
-        {
-            if (w == 0)
-            {
-                var own = SisrImprover.Run(model, scope, empty, Sisr, 1, settings.Seed + 1, deadline, _time, tracker, handover.Token);
-                // Time is up before OR-Tools had its first solution: stop it, this plan is the answer.
-                stopOrTools.Cancel();
-                return own;
-            }
-            try
-            {
-                return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers - 1, share, tracker, stopOrTools.Token);
-            }
-            finally
-            {
-                handover.Cancel();
-            }
-        });
-        return results.OrderBy(o => o.Unassigned).ThenBy(o => o.Cost).First();
-    }
+    internal const int OrToolsMaxOrders = 200;
 
     /// <summary>
-    /// The portfolio's share of the time: at least <see cref="PortfolioShare"/>, and all of it until the searches had
-    /// <see cref="PortfolioSecondsPerOrder"/> per order (measured: on 100-customer instances at 5 s, giving time to LNS
-    /// made plans worse; at 30 s, LNS on half the time cut the gap on hard instances by a third).
+    /// The plan ruin and recreate starts from: on small problems (<see cref="OrToolsMaxOrders"/>) the OR-Tools
+    /// portfolio's best plan after <see cref="SolverSettings.OrToolsShare"/> of the time, its first solution taking
+    /// milliseconds there; otherwise the previous plan (a re-plan) or nothing, which the search fills by greedy
+    /// insertion that stops on time.
     /// </summary>
-    private TimeSpan PortfolioTime(TimeSpan limit, SolveScope scope)
+    private static Portfolio.Outcome FirstPlan(ProblemIndex ix, SolveScope scope, Solution baseline, bool warm, SolverSettings settings, ProgressTracker tracker, CancellationToken ct)
     {
-        if (scope.Orders.Length < LnsMinOrders || scope.Vehicles.Length < 2)
+        if (settings.OrToolsShare <= 0 || scope.Orders.Length >= OrToolsMaxOrders)
         {
-            return limit;
+            return Portfolio.Untried(ix, scope, baseline, warm ? "previous" : "construction");
         }
-        var wanted = TimeSpan.FromSeconds(scope.Orders.Length * PortfolioSecondsPerOrder);
-        var floor = limit * PortfolioShare;
-        return wanted > limit ? limit : wanted < floor ? floor : wanted;
+        return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit * settings.OrToolsShare, tracker, ct);
     }
 
     /// <summary>Times each locked route as given; a locked sequence that cannot be driven is an input error.</summary>

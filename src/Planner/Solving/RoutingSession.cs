@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.OrTools.ConstraintSolver;
 
 namespace Delivery.Planner.Solving;
@@ -25,16 +24,6 @@ internal sealed class RoutingSession : IDisposable
 
     /// <summary>Routing index of the scope's k-th order.</summary>
     public long OrderRoutingIndex(int k) => Manager.NodeToIndex(_depotCount + k);
-
-    /// <summary>
-    /// From this many orders the first solution is built without a time limit, then improved in a second solve.
-    /// Below it the first solution takes milliseconds, and one uninterrupted solve measured better on Solomon at 5 s
-    /// (3.47% against 3.84% average gap with the two-phase search on every size).
-    /// </summary>
-    internal const int TwoPhaseMinOrders = 200;
-
-    /// <summary>Longest a first solution may take before the search gives up on the model.</summary>
-    private static readonly TimeSpan FirstSolutionCeiling = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Runs the search. Starts from <paramref name="initial"/> when given and accepted by the model; reports each
@@ -67,32 +56,16 @@ internal sealed class RoutingSession : IDisposable
             return ReadRoutes(start);
         }
         using var registration = ct.Register(Routing.CancelSearch);
-        Assignment? result;
-        if (start is null && Scope.Orders.Length >= TwoPhaseMinOrders)
-        {
-            // On large problems the first solution is never cut short by the time limit: a heuristic stopped half-way leaves most orders
-            // unperformed (seen: 800 of 1,000 orders on a loaded machine at 20 s), which no dispatcher can use.
-            // Only cancellation stops it; the remaining time then goes to the local search from that solution.
-            var started = Stopwatch.GetTimestamp();
-            var first = config.ToParameters(FirstSolutionCeiling);
-            first.SolutionLimit = 1;
-            start = Routing.SolveWithParameters(first);
-            var remaining = timeLimit - Stopwatch.GetElapsedTime(started);
-            result = start is null || ct.IsCancellationRequested || remaining <= TimeSpan.Zero
-                ? start
-                : Routing.SolveFromAssignmentWithParameters(start, config.ToParameters(remaining));
-        }
-        else
-        {
-            result = Routing.SolveFromAssignmentWithParameters(start, parameters);
-        }
+        // The time limit bounds the first solution too; the planner uses OR-Tools only on problems where that takes
+        // milliseconds (OrToolsRoutePlanner.OrToolsMaxOrders).
+        var result = Routing.SolveFromAssignmentWithParameters(start, parameters);
         result ??= start;
         var routes = result is null ? null : ReadRoutes(result);
         GC.KeepAlive(_atSolution);
         return routes;
     }
 
-    /// <summary>Frees the native model now rather than at finalization (LNS builds many small models).</summary>
+    /// <summary>Frees the native model now rather than at finalization (the model of a large problem holds much native memory).</summary>
     public void Dispose()
     {
         Routing.Dispose();

@@ -101,6 +101,10 @@ internal static class UnassignedClassifier
             $"No room left in the fleet: time windows and shifts — no suitable route can fit the stop inside its window{(order.Windows.Count > 1 ? "s" : "")} and still finish its shift.");
     }
 
+    /// <summary>The reason of an order the plan was stopped before trying (time limit or cancellation during the construction).</summary>
+    public static UnassignedOrder Stopped(ProblemIndex ix, int o) => new(ix.Problem.Orders[o].Id, UnassignedReason.StoppedEarly,
+        "The plan was stopped (time limit or cancellation) before the search could place it; a longer time limit may route it.");
+
     private static string Clock(PlanningProblem p, long seconds) => p.Epoch.AddSeconds(seconds).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Span(PlanningProblem p, long start, long end) => $"{Clock(p, start)}–{Clock(p, end)}";

@@ -20,10 +20,12 @@ public sealed class DeliveryEventStore
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly NotificationOutbox? _outbox;
+    private readonly TimeProvider _time;
 
-    internal DeliveryEventStore(NpgsqlDataSource dataSource, NotificationOutbox? outbox = null)
+    internal DeliveryEventStore(NpgsqlDataSource dataSource, [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time, NotificationOutbox? outbox = null)
     {
         _dataSource = dataSource;
+        _time = time;
         _outbox = outbox;
     }
 
@@ -32,7 +34,7 @@ public sealed class DeliveryEventStore
     {
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var inserted = await WriteAsync(conn, tx, events, cancellationToken).ConfigureAwait(false);
+        var inserted = await WriteAsync(conn, tx, events, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (events.Any(e => e.IsHandover))
         {
@@ -57,9 +59,10 @@ public sealed class DeliveryEventStore
     /// <summary>
     /// Inserts <paramref name="events"/> in the caller's transaction; a new handover queues its customer notification
     /// (delivered or failed) in the same statement, keyed (order, kind, <c>handover</c>): however often and from wherever
-    /// (tablet, paper) the same handover is stored, the customer is told once.
+    /// (tablet, paper) the same handover is stored, the customer is told once. <paramref name="recordedAt"/> is the host's
+    /// clock (not the database's), so a simulated day stamps simulated time.
     /// </summary>
-    internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, CancellationToken ct)
+    internal static async Task<IReadOnlySet<string>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<DeliveryEventRecord> events, DateTimeOffset recordedAt, CancellationToken ct)
     {
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         if (events.Count == 0)
@@ -69,12 +72,12 @@ public sealed class DeliveryEventStore
         await using var batch = new NpgsqlBatch(conn, tx);
         foreach (var e in events)
         {
-            const string insert = $"INSERT INTO delivery_events ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) " +
+            const string insert = $"INSERT INTO delivery_events ({Columns}, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) " +
                 "ON CONFLICT (event_key) DO NOTHING RETURNING event_key";
             var cmd = new NpgsqlBatchCommand(e.IsHandover
                 ? $"""
                   WITH e AS ({insert}),
-                  n AS (INSERT INTO notification_outbox (order_id, kind, cause, depot_id, payload) SELECT $19, $20, 'handover', $21, $22 FROM e
+                  n AS (INSERT INTO notification_outbox (order_id, kind, cause, depot_id, payload) SELECT $20, $21, 'handover', $22, $23 FROM e
                         ON CONFLICT (order_id, kind, cause) DO NOTHING)
                   SELECT event_key FROM e
                   """
@@ -85,6 +88,7 @@ public sealed class DeliveryEventStore
                 e.OccurredAt.ToUniversalTime(), e.Source.ToString().ToLowerInvariant(), e.Reason,
                 e.RefusedItems is null ? null : JsonSerializer.Serialize(e.RefusedItems, TrackingJsonContext.Default.IReadOnlyListRefusedItem),
                 e.RecalculatedTotal, e.Note, e.WindowStartUtc?.ToUniversalTime(), e.WindowEndUtc?.ToUniversalTime(), e.Corrects, e.EnteredBy,
+                recordedAt.ToUniversalTime(),
             ];
             for (var i = 0; i < values.Length; i++)
             {

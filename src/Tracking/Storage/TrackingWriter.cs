@@ -18,11 +18,14 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly PositionStore _positionStore;
     private readonly NotificationOutbox _outbox;
+    private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _loops;
 
-    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore, NotificationOutbox outbox)
+    public TrackingWriter(NpgsqlDataSource dataSource, PositionStore positionStore, NotificationOutbox outbox,
+        [Microsoft.Extensions.DependencyInjection.FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
     {
+        _time = time;
         _dataSource = dataSource;
         _positionStore = positionStore;
         _outbox = outbox;
@@ -115,7 +118,7 @@ internal sealed class TrackingWriter : IAsyncDisposable, IDisposable
             {
                 await PositionStore.WriteAsync(conn, tx, positions, CancellationToken.None).ConfigureAwait(false);
             }
-            await DeliveryEventStore.WriteAsync(conn, tx, events, CancellationToken.None).ConfigureAwait(false);
+            await DeliveryEventStore.WriteAsync(conn, tx, events, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             await tx.CommitAsync().ConfigureAwait(false);
             if (events.Any(e => e.IsHandover))
             {

@@ -69,22 +69,3 @@ public sealed partial class OrToolsRoutePlannerTests
         Assert.True(moved <= 3, $"{moved} of 15 stops changed vehicle");
     }
 }
-
-public sealed class LnsImproverTests
-{
-    [Theory]
-    [InlineData(PlanObjective.FewestVehiclesThenTravel)]
-    [InlineData(PlanObjective.MinDistance)]
-    public void Plan_MostlyLns_ImprovesOnPortfolioAndStaysValid(PlanObjective objective)
-    {
-        var problem = TestWorld.Random(60, 14, seed: 9, capacity: 15).Build(objective);
-        var log = new ProgressLog();
-        var planner = new OrToolsRoutePlanner { PortfolioShare = 0.2, PortfolioSecondsPerOrder = 0, UseSisr = false };
-
-        var result = planner.Plan(problem, TestWorld.Settings(2, workers: 2), log);
-
-        TestWorld.AssertValid(problem, result);
-        Assert.Empty(result.Unassigned);
-        Assert.Equal(log.Reports[^1].Cost, result.Statistics.Cost);
-    }
-}

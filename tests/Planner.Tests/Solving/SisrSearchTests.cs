@@ -103,7 +103,7 @@ public sealed class SisrSearchTests
             }
         }
         var startOutcome = Portfolio.Evaluate(ix, scope, start, "start");
-        var search = new SisrSearch(new SearchModel(ix, scope), start, scope.Orders, new SisrParameters(), seed: 11);
+        var search = new SisrSearch(new SearchModel(ix, scope), start, scope.Orders, new RuinRecreateSettings(), seed: 11);
 
         var time = TimeProvider.System;
         var (best, _) = search.Run(time, time.GetTimestamp() + time.TimestampFrequency, CancellationToken.None);
@@ -162,7 +162,7 @@ public sealed class SisrSearchTests
         var ix = new ProblemIndex(problem);
         var scope = new SolveScope(Enumerable.Range(0, 20).ToArray(), Enumerable.Range(0, 20).ToArray());
         var start = new Solution(Enumerable.Range(0, 20).Select(o => new[] { o }).ToArray());
-        var search = new SisrSearch(new SearchModel(ix, scope), start, scope.Orders, new SisrParameters(), seed: 5);
+        var search = new SisrSearch(new SearchModel(ix, scope), start, scope.Orders, new RuinRecreateSettings(), seed: 5);
 
         var time = TimeProvider.System;
         var (best, _) = search.Run(time, time.GetTimestamp() + 2 * time.TimestampFrequency, CancellationToken.None);

@@ -4,51 +4,36 @@ using Delivery.CourierApi.Hosting;
 namespace Delivery.CourierApi.Features.Orders;
 
 /// <summary>
-/// Reads a shop's order export. Header names are matched case-insensitively, with common aliases (see <see cref="Columns"/>).
+/// Reads a shop's order export: comma, semicolon, tab or pipe separated (detected), with the shop's own column names
+/// mapped by <see cref="ShopColumns"/>. Numbers, dates and times are read as shops write them (<see cref="ShopFormats"/>).
 /// Window times are local to the depot: <c>10:00</c> (on the plan date), <c>2026-12-01 10:00</c>, or an ISO instant with offset.
 /// Items: <c>Bread x 2 @ 1.20; Milk x 1 @ 0.99</c> in one column, or one item in <c>item_name</c>/<c>item_quantity</c>/<c>item_price</c>.
 /// Every bad row is reported with its line, field and reason; good rows are kept.
 /// </summary>
 internal sealed class CsvOrderReader(DateOnly planDate, TimeZoneInfo zone, string shopId, int defaultServiceSeconds, int maxRows)
 {
-    /// <summary>Canonical column → accepted header names.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
-    {
-        ["shop_order_id"] = ["shop_order_id", "order_id", "order", "reference"],
-        ["customer_name"] = ["customer_name", "customer", "name"],
-        ["address"] = ["address", "delivery_address"],
-        ["lat"] = ["lat", "latitude"],
-        ["lon"] = ["lon", "lng", "longitude"],
-        ["window_start"] = ["window_start", "from"],
-        ["window_end"] = ["window_end", "to"],
-        ["window2_start"] = ["window2_start"],
-        ["window2_end"] = ["window2_end"],
-        ["phone"] = ["phone", "customer_phone", "telephone"],
-        ["notes"] = ["notes", "delivery_notes", "instructions"],
-        ["weight_kg"] = ["weight_kg"],
-        ["weight_g"] = ["weight_g"],
-        ["volume_l"] = ["volume_l"],
-        ["volume_cm3"] = ["volume_cm3"],
-        ["parcels"] = ["parcels", "packages", "items_count"],
-        ["items"] = ["items"],
-        ["item_name"] = ["item_name"],
-        ["item_quantity"] = ["item_quantity", "item_qty"],
-        ["item_price"] = ["item_price", "item_unit_price"],
-        ["service_min"] = ["service_min"],
-        ["skills"] = ["skills", "required_skills"],
-        ["priority"] = ["priority"],
-        ["date"] = ["date", "plan_date", "delivery_date"],
-    };
+    /// <param name="Orders">The good rows.</param>
+    /// <param name="Lines">The file line of each good row.</param>
+    /// <param name="Errors">Every bad row's field errors.</param>
+    /// <param name="Rows">Data rows read.</param>
+    /// <param name="Header">The header as written.</param>
+    /// <param name="Mapping">Delivery column → the header it was read from.</param>
+    /// <param name="Missing">Required columns no header maps to (nothing else is read then).</param>
+    /// <param name="Separator">The detected field separator.</param>
+    public sealed record Result(
+        List<NewOrder> Orders, List<int> Lines, List<RowError> Errors, int Rows, string[] Header, Dictionary<string, string> Mapping,
+        List<string> Missing, char Separator);
 
-    private static readonly string[] Required = ["shop_order_id", "customer_name", "address", "lat", "lon"];
+    /// <summary>Reads <paramref name="text"/> with <paramref name="mapping"/> (null: guessed); <paramref name="strictMapping"/> rejects a mapping naming unknown columns.</summary>
+    public Result Read(string text, IReadOnlyDictionary<string, string>? mapping = null, bool strictMapping = true) =>
+        Read(new StringReader(text), mapping, strictMapping);
 
-    public sealed record Result(List<NewOrder> Orders, List<RowError> Errors, int Rows);
-
-    public Result Read(TextReader text)
+    public Result Read(TextReader text, IReadOnlyDictionary<string, string>? mapping = null, bool strictMapping = true)
     {
         var options = new CsvReaderOptions { TrackLineNumbers = true, TrimWhitespace = true, SkipEmptyLines = true };
         using var csv = CsvReader.Create(text, options, false);
         var orders = new List<NewOrder>();
+        var lines = new List<int>();
         var errors = new List<RowError>();
         csv.ReadHeader();
         var header = csv.Headers.ToArray();
@@ -56,11 +41,11 @@ internal sealed class CsvOrderReader(DateOnly planDate, TimeZoneInfo zone, strin
         {
             throw new FieldException("file", "the file is empty: expected a header line and order rows");
         }
-        var index = MapHeader(header);
-        var missing = Required.Where(c => !index.ContainsKey(c)).ToList();
+        var (used, index) = ShopColumns.Resolve(header, mapping, strictMapping);
+        var missing = ShopColumns.Required.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new FieldException("header", $"missing column(s) {string.Join(", ", missing)}; found {string.Join(", ", header)}");
+            return new Result(orders, lines, errors, 0, header, used, missing, csv.Separator);
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = 0;
@@ -87,24 +72,8 @@ internal sealed class CsvOrderReader(DateOnly planDate, TimeZoneInfo zone, strin
             }
             seen[order.ShopOrderId] = line;
             orders.Add(order);
+            lines.Add(line);
         }
-        return new Result(orders, errors, rows);
-    }
-
-    private static Dictionary<string, int> MapHeader(string[] header)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Length; i++)
-        {
-            var name = header[i].Trim().ToLowerInvariant().Replace(' ', '_');
-            foreach (var (canonical, aliases) in Columns)
-            {
-                if (aliases.Contains(name) && !index.ContainsKey(canonical))
-                {
-                    index[canonical] = i;
-                }
-            }
-        }
-        return index;
+        return new Result(orders, lines, errors, rows, header, used, missing, csv.Separator);
     }
 }

@@ -8,8 +8,6 @@ namespace Delivery.CourierApi.Features.Orders;
 /// <summary>Parses one CSV row into a <see cref="NewOrder"/>, collecting every field error of the row.</summary>
 internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int> index, int line, DateOnly planDate, TimeZoneInfo zone, int defaultServiceSeconds)
 {
-    private static readonly string[] LocalFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"];
-
     public List<RowError> Errors { get; } = [];
 
     public NewOrder? Parse(string shopId)
@@ -19,7 +17,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         var address = Text("address", required: true, max: 500);
         var lat = Number("lat", -90, 90, required: true);
         var lon = Number("lon", -180, 180, required: true);
-        if (Get("date") is { Length: > 0 } date && (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) || d != planDate))
+        if (Get("date") is { Length: > 0 } date && (!ShopFormats.TryDate(date, out var d) || d != planDate))
         {
             Error("date", $"'{date}' is not the plan date {planDate:yyyy-MM-dd}");
         }
@@ -76,7 +74,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
             }
             return null;
         }
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n))
+        if (!ShopFormats.TryNumber(value, out var n))
         {
             Error(column, $"'{value}' is not a number");
             return null;
@@ -118,24 +116,24 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
             Error(column, "is empty (a window needs a start and an end)");
             return null;
         }
-        if (TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (ShopFormats.TryTime(text, out var t))
         {
             return Zones.ToUtc(planDate, t, zone);
         }
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (ShopFormats.TryDateTime(text, out var day, out var time))
         {
-            if (DateOnly.FromDateTime(local) != planDate)
+            if (day != planDate)
             {
                 Error(column, $"{text} is not on the plan date {planDate:yyyy-MM-dd}");
                 return null;
             }
-            return Zones.ToUtc(local, zone);
+            return Zones.ToUtc(day, time, zone);
         }
         if (text.Length > 16 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
             return instant.ToUniversalTime();
         }
-        Error(column, $"'{text}' is not a time (use HH:mm local to the depot, or yyyy-MM-dd HH:mm)");
+        Error(column, $"'{text}' is not a time (e.g. 9:00, 09.00, 9:00 AM local to the depot, or 2026-12-01 09:00)");
         return null;
     }
 
@@ -158,7 +156,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
                     Error("items", $"'{part}': quantity must be at least 1");
                     continue;
                 }
-                var price = m.Groups["price"].Success ? decimal.Parse(m.Groups["price"].Value, CultureInfo.InvariantCulture) : 0m;
+                var price = m.Groups["price"].Success ? decimal.Parse(m.Groups["price"].Value.Replace(',', '.'), CultureInfo.InvariantCulture) : 0m;
                 items.Add(new OrderItemDto(m.Groups["name"].Value.Trim(), qty, price));
             }
         }
@@ -171,6 +169,6 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         return items;
     }
 
-    [GeneratedRegex(@"^(?<name>.+?)\s*[x×]\s*(?<qty>\d{1,6})\s*(@\s*(?<price>\d{1,9}(\.\d{1,2})?))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<name>.+?)\s*[x×]\s*(?<qty>\d{1,6})\s*(@\s*(?<price>\d{1,9}([.,]\d{1,2})?))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPattern();
 }

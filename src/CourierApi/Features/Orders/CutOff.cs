@@ -9,6 +9,9 @@ namespace Delivery.CourierApi.Features.Orders;
 /// </summary>
 internal sealed class CutOff(IOptions<OrdersOptions> options, TimeProvider time)
 {
+    /// <summary>The configured cut-off, local to the depot, on the evening before the plan date.</summary>
+    public TimeOnly LocalTime => options.Value.CutOffLocalTime;
+
     public DateTimeOffset ClosesAt(DateOnly planDate, TimeZoneInfo zone) =>
         Zones.ToUtc(planDate.AddDays(-1), options.Value.CutOffLocalTime, zone);
 

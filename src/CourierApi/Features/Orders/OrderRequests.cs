@@ -27,12 +27,12 @@ public sealed record CreateOrderRequest(
     int Priority = 0,
     string? ShopId = null);
 
-/// <summary>An order as stored.</summary>
+/// <summary>An order as stored. <c>ReceivedAt</c>: when it was created; <c>Late</c>: created after its date's cut-off.</summary>
 public sealed record OrderResponse(
     long Id, long DepotId, string ShopId, string ShopOrderId, DateOnly PlanDate, string Address, double Latitude, double Longitude,
     IReadOnlyList<WindowDto> Windows, int ServiceSeconds, LoadDto Demand, IReadOnlyList<string> RequiredSkills, int Priority,
     string CustomerName, string? CustomerPhone, string? DeliveryNotes, IReadOnlyList<OrderItemDto> Items, string TrackingToken,
-    string Status, long? PinnedCourierId);
+    string Status, long? PinnedCourierId, DateTimeOffset ReceivedAt = default, bool Late = false);
 
 /// <summary>One rejected row of an import: the line (1-based, header is line 1 in CSV; array position in JSON), field and reason.</summary>
 public sealed record RowError(int Line, string Field, string Reason);

@@ -19,7 +19,8 @@ internal static class OrdersEndpoints
             .WithSummary("Creates many orders; every bad one is reported (line = position, 1-based), the good ones are kept.");
         group.MapPost("/depots/{depotId:long}/orders/import", ImportCsvAsync).RequireAuthorization(Policies.Dispatcher)
             .Accepts<string>("text/csv", "multipart/form-data").DisableAntiforgery()
-            .WithSummary("Imports a shop's CSV export for a plan date; reports every bad row (line, field, reason) and keeps the good ones.");
+            .WithSummary("Imports a shop's CSV export for a plan date (comma/semicolon, UTF-8 or Windows-1251, the shop's own column names through "
+                + "`mapping`, remembered per `shop`); reports every bad row (line, field, reason) and keeps the good ones; re-importing changes nothing.");
         group.MapGet("/depots/{depotId:long}/orders", async (long depotId, DateOnly date, OrderStore s) => TypedResults.Ok(await s.ListAsync(depotId, date)))
             .WithSummary("Orders of a depot for a plan date.");
         group.MapGet("/orders/{orderId:long}", async (long orderId, OrderStore s) => TypedResults.Ok(await s.GetAsync(orderId)))
@@ -77,32 +78,37 @@ internal static class OrdersEndpoints
     }
 
     internal static async Task<Ok<ImportReport>> ImportCsvAsync(
-        long depotId, DateOnly date, string? shopId, HttpRequest request, FleetStore fleet, OrderWriter writer, CutOff cutOff,
-        IOptions<OrdersOptions> options, ILogger<OrderWriter> log, TimeProvider time, CancellationToken ct)
+        long depotId, DateOnly date, string? shopId, string? shop, string? mapping, HttpRequest request, FleetStore fleet, OrderWriter writer,
+        CutOff cutOff, CsvImport import, ShopMappingStore mappings, ILogger<OrderWriter> log, TimeProvider time, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var zone = Zones.Find((await fleet.GetDepotAsync(depotId)).TimeZone);
         cutOff.EnsureOpen(date, zone);
-        CsvOrderReader.Result parsed;
-        var reader = new CsvOrderReader(date, zone, shopId ?? "", options.Value.DefaultServiceSeconds, options.Value.MaxImportRows);
+        byte[] bytes;
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
-            var file = form.Files.FirstOrDefault() ?? throw new FieldException("file", "the form has no file");
-            using var text = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-            parsed = reader.Read(text);
+            bytes = await ImportPreviewEndpoints.ReadAsync(form.Files.FirstOrDefault(), ct);
+            shop = form["shop"].FirstOrDefault() ?? shop;
+            mapping = form["mapping"].FirstOrDefault() ?? mapping;
         }
         else
         {
             // CsvHelper reads synchronously; buffer the body so no synchronous I/O touches the request stream.
-            var buffer = new MemoryStream();
+            using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            using var text = new StreamReader(buffer, Encoding.UTF8);
-            parsed = reader.Read(text);
+            bytes = buffer.ToArray();
+        }
+        var shopKey = (shop ?? shopId ?? "").Trim();
+        var parsed = (await import.ReadAsync(depotId, date, bytes, shopKey, mapping, ct)).Result;
+        if (parsed.Missing.Count > 0)
+        {
+            throw new FieldException("header", $"missing column(s) {string.Join(", ", parsed.Missing)}; found {string.Join(", ", parsed.Header)}"
+                + " (map the shop's columns with the mapping field; see the preview)");
         }
         var parsedAt = time.GetTimestamp();
         var created = await writer.WriteAsync(depotId, parsed.Orders, ct);
+        await mappings.RememberAsync(shopKey, parsed.Mapping, request.HttpContext.User.Identity?.Name ?? "", ct);
         OrdersLog.Imported(log, parsed.Rows, created, parsed.Errors.Count, time.GetElapsedTime(started, parsedAt).TotalMilliseconds,
             time.GetElapsedTime(parsedAt).TotalMilliseconds);
         return TypedResults.Ok(new ImportReport(parsed.Rows, created, parsed.Orders.Count - created, parsed.Errors));

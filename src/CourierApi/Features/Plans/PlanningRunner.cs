@@ -10,11 +10,12 @@ namespace Delivery.CourierApi.Features.Plans;
 /// <summary>
 /// Runs one claimed job: loads the input, keeps the latest version's locks and pins, solves with progress and heartbeats,
 /// stores the result as a new draft version and reports what moved. A user's cancel keeps the best plan found; a host
-/// shutdown puts the job back in the queue.
+/// shutdown puts the job back in the queue. Heartbeats keep the host's clock (a simulated one included), the clock the
+/// staleness check reads, so a job is never taken for lost because the clock runs fast.
 /// </summary>
 internal sealed partial class PlanningRunner(
     PlanningJobStore jobs, PlanInputLoader loader, PlanStore plans, IRoutePlanner planner, ITravelTimeSource travel,
-    IHubContext<PlanningHub> hub, IOptions<PlanningOptions> options, ILogger<PlanningRunner> log)
+    IHubContext<PlanningHub> hub, IOptions<PlanningOptions> options, TimeProvider time, ILogger<PlanningRunner> log)
 {
     public async Task RunAsync(ClaimedJob job, CancellationToken stopping)
     {
@@ -33,7 +34,7 @@ internal sealed partial class PlanningRunner(
                 }
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(options.Value.HeartbeatSeconds, options.Value.PollSeconds)), heartbeatStop.Token);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(options.Value.HeartbeatSeconds, options.Value.PollSeconds)), time, heartbeatStop.Token);
                 }
                 catch (OperationCanceledException)
                 {

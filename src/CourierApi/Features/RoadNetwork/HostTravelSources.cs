@@ -4,13 +4,29 @@ using Delivery.Planner.Travel;
 
 namespace Delivery.CourierApi.Features.RoadNetwork;
 
-/// <summary>Road travel times once the network is loaded, the straight-line source until then.</summary>
-internal sealed class HostTravelTimeSource(RoadNetworkState state, StraightLineTravelTimeSource straightLine) : ITravelTimeSource
+/// <summary>
+/// Road travel times once the network is loaded, the straight-line source without one. While a load is under way a
+/// matrix waits for it (at most <paramref name="waitForLoad"/>), so a plan started with the host — the demo's — uses road times.
+/// </summary>
+internal sealed class HostTravelTimeSource(RoadNetworkState state, StraightLineTravelTimeSource straightLine, TimeSpan waitForLoad) : ITravelTimeSource
 {
-    public Task<TravelMatrix> GetMatrixAsync(IReadOnlyList<Location> locations, CancellationToken cancellationToken = default) =>
-        state.Road is { } road
-            ? road.GetMatrixAsync(locations, cancellationToken)
-            : straightLine.GetMatrixAsync(locations, cancellationToken);
+    public async Task<TravelMatrix> GetMatrixAsync(IReadOnlyList<Location> locations, CancellationToken cancellationToken = default)
+    {
+        if (state.IsLoading && waitForLoad > TimeSpan.Zero)
+        {
+            try
+            {
+                await state.Settled.WaitAsync(waitForLoad, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Still loading: this plan goes on straight lines rather than wait longer.
+            }
+        }
+        return state.Road is { } road
+            ? await road.GetMatrixAsync(locations, cancellationToken)
+            : await straightLine.GetMatrixAsync(locations, cancellationToken);
+    }
 }
 
 /// <summary>Route paths along the roads once the network is loaded (one leg per pair of consecutive points), straight lines until then.</summary>

@@ -6,7 +6,8 @@ namespace Delivery.CourierApi.Features.RoadNetwork;
 /// <summary>
 /// <c>import-osm FILE [--schema NAME]</c>: imports an OpenStreetMap extract as the road network and exits, without
 /// starting the web server. The database comes from <c>ConnectionStrings:Delivery</c>; the schema defaults to
-/// <c>RoadNetwork:Schema</c> (itself <c>roads</c> by default). Other arguments are configuration overrides.
+/// <c>RoadNetwork:Schema</c> (itself <c>roads</c> by default). <c>--if-missing</c> imports only when the schema holds no
+/// network yet (run.sh's first start). Other arguments are configuration overrides.
 /// </summary>
 internal static class ImportOsmCommand
 {
@@ -19,6 +20,7 @@ internal static class ImportOsmCommand
         CancellationToken cancellationToken = default)
     {
         string? file = null, schema = null;
+        var ifMissing = false;
         var rest = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -31,6 +33,10 @@ internal static class ImportOsmCommand
                 }
                 schema = args[++i];
             }
+            else if (args[i] == "--if-missing")
+            {
+                ifMissing = true;
+            }
             else if (file is null && !args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 file = args[i];
@@ -42,7 +48,7 @@ internal static class ImportOsmCommand
         }
         if (file is null)
         {
-            await error.WriteLineAsync($"Usage: {Verb} FILE.osm.pbf [--schema NAME]");
+            await error.WriteLineAsync($"Usage: {Verb} FILE.osm.pbf [--schema NAME] [--if-missing]");
             return 2;
         }
 
@@ -64,6 +70,11 @@ internal static class ImportOsmCommand
         };
         try
         {
+            if (ifMissing && await HasNetworkAsync(connectionString, options.Schema, cancellationToken))
+            {
+                await output.WriteLineAsync($"Schema '{options.Schema}' already holds a road network; not importing {file} again.");
+                return 0;
+            }
             var importer = new OsmImporter(connectionString, options);
             await output.WriteLineAsync($"Importing {file} into schema '{options.Schema}'…");
             var report = await importer.ImportAsync(file, cancellationToken);
@@ -79,6 +90,20 @@ internal static class ImportOsmCommand
         {
             await error.WriteLineAsync($"Import failed, the previous network is unchanged: {ex.Message}");
             return 1;
+        }
+    }
+
+    private static async Task<bool> HasNetworkAsync(string connectionString, string schema, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            return await RoadNetworkLoading.HasNetworkAsync(connection, schema, ct);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            throw new RoadNetworkImportException($"The database is unreachable: {ex.Message}", ex);
         }
     }
 

@@ -26,16 +26,17 @@ internal sealed partial class RoadNetworkLoading(
                 return;
             }
             var loaded = await Delivery.Planner.Travel.Road.RoadNetwork.LoadAsync(db, network.Value, stoppingToken);
-            // Builds the contraction hierarchy for the default departure now rather than on the first plan.
-            await Task.Run(() => loaded.Prepare(matrix.Value.DefaultDeparture), stoppingToken);
+            // The contraction hierarchy for the default departure is read from the schema (built and stored there on
+            // the first start after an import), rather than on the first plan or at every start.
+            var stored = await loaded.PrepareAsync(db, matrix.Value.DefaultDeparture, stoppingToken);
             state.Loaded(new RoadTravelTimeSource(loaded, matrix.Value));
-            LogLoaded(schema, loaded.VertexCount, loaded.DirectedEdgeCount);
+            LogLoaded(schema, loaded.VertexCount, loaded.DirectedEdgeCount, stored ? "read from the database" : "built and stored");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Host stopping.
+            state.NotLoaded(RoadNetworkStatus.Failed, "The host stopped while loading the road network.");
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ArgumentException or PostgresException)
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ArgumentException or PostgresException or InvalidDataException)
         {
             state.NotLoaded(RoadNetworkStatus.Failed, $"Loading the road network from schema '{schema}' failed: {ex.Message}");
             LogFailed(ex, schema);
@@ -44,14 +45,21 @@ internal sealed partial class RoadNetworkLoading(
 
     private async Task<bool> HasNetworkAsync(string schema, CancellationToken ct)
     {
-        await using var command = db.CreateCommand("SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL");
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await HasNetworkAsync(connection, schema, ct);
+    }
+
+    /// <summary>True when <paramref name="schema"/> holds osm2pgrouting's tables.</summary>
+    internal static async Task<bool> HasNetworkAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = schema + ".ways" });
         command.Parameters.Add(new NpgsqlParameter { Value = schema + ".ways_vertices_pgr" });
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Road network loaded from schema {Schema}: {Vertices} vertices, {Edges} directed edges; plans use road times")]
-    private partial void LogLoaded(string schema, int vertices, int edges);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Road network loaded from schema {Schema}: {Vertices} vertices, {Edges} directed edges, road hierarchy {Hierarchy}; plans use road times")]
+    private partial void LogLoaded(string schema, int vertices, int edges, string hierarchy);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No road network in schema {Schema}; plans use straight-line times")]
     private partial void LogMissing(string schema);

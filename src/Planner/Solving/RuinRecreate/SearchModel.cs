@@ -26,8 +26,9 @@ internal sealed class SearchModel
         Ix = ix;
         NodeCount = p.Matrix.Size;
         DepotCount = p.Depots.Count;
-        _duration = p.Matrix.Durations.ToArray();
-        _cost = (p.Objective == PlanObjective.MinDistance ? p.Matrix.Distances : p.Matrix.Durations).ToArray();
+        // The problem's own arrays, not copies: at 5,000 orders each is 200 MB.
+        _duration = p.Matrix.DurationArray;
+        _cost = p.Objective == PlanObjective.MinDistance ? p.Matrix.DistanceArray : p.Matrix.DurationArray;
 
         var orders = p.Orders.Count;
         Service = new long[orders];
@@ -195,24 +196,91 @@ internal sealed class SearchModel
         return Never;
     }
 
-    /// <summary>Each order's orders by arc cost from it, itself first (ruin walks this list from a random seed).</summary>
+    /// <summary>Neighbours kept per order.</summary>
+    internal const int NeighbourCount = 150;
+
+    /// <summary>
+    /// Each order's nearest orders by arc cost from it, itself first, ties by index (ruin walks this list from a random
+    /// seed). A bounded max-heap per order: O(n² log k) rather than sorting every row (5,000 orders: about 0.2 s).
+    /// </summary>
     private static int[][] NearestOrders(SearchModel m, int[] orders)
     {
-        var keep = Math.Min(orders.Length, 150);
+        var keep = Math.Min(orders.Length, NeighbourCount);
         var result = new int[m.Ix.Problem.Orders.Count][];
-        var keys = new long[orders.Length];
-        var buffer = new int[orders.Length];
+        var heapKey = new long[keep];
+        var heapOrder = new int[keep];
         foreach (var o in orders)
         {
             var node = m.Node(o);
-            for (var i = 0; i < orders.Length; i++)
+            var size = 0;
+            foreach (var c in orders)
             {
-                buffer[i] = orders[i];
-                keys[i] = orders[i] == o ? -1 : m.Cost(node, m.Node(orders[i]));
+                var key = c == o ? -1 : m.Cost(node, m.Node(c));
+                if (size < keep)
+                {
+                    heapKey[size] = key;
+                    heapOrder[size] = c;
+                    SiftUp(heapKey, heapOrder, size++);
+                }
+                else if (Before(key, c, heapKey[0], heapOrder[0]))
+                {
+                    heapKey[0] = key;
+                    heapOrder[0] = c;
+                    SiftDown(heapKey, heapOrder, size);
+                }
             }
-            Array.Sort(keys, buffer);
-            result[o] = buffer.AsSpan(0, keep).ToArray();
+            var pairs = new (long Key, int Order)[size];
+            for (var i = 0; i < size; i++)
+            {
+                pairs[i] = (heapKey[i], heapOrder[i]);
+            }
+            Array.Sort(pairs);
+            result[o] = Array.ConvertAll(pairs, x => x.Order);
         }
         return result;
+    }
+
+    private static bool Before(long keyA, int a, long keyB, int b) => keyA < keyB || (keyA == keyB && a < b);
+
+    /// <summary>Max-heap on (key, order): the root is the farthest neighbour kept.</summary>
+    private static void SiftUp(long[] key, int[] order, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (!Before(key[parent], order[parent], key[i], order[i]))
+            {
+                return;
+            }
+            (key[parent], key[i]) = (key[i], key[parent]);
+            (order[parent], order[i]) = (order[i], order[parent]);
+            i = parent;
+        }
+    }
+
+    private static void SiftDown(long[] key, int[] order, int size)
+    {
+        var i = 0;
+        while (true)
+        {
+            var largest = i;
+            var l = 2 * i + 1;
+            var r = l + 1;
+            if (l < size && Before(key[largest], order[largest], key[l], order[l]))
+            {
+                largest = l;
+            }
+            if (r < size && Before(key[largest], order[largest], key[r], order[r]))
+            {
+                largest = r;
+            }
+            if (largest == i)
+            {
+                return;
+            }
+            (key[largest], key[i]) = (key[i], key[largest]);
+            (order[largest], order[i]) = (order[i], order[largest]);
+            i = largest;
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class SisrImprover
     /// <summary>True when there is something to search: orders and vehicles in scope.</summary>
     public static bool Applies(SolveScope scope) => scope.Orders.Length > 1 && scope.Vehicles.Length > 0;
 
-    public static Portfolio.Outcome Run(SearchModel model, SolveScope scope, Portfolio.Outcome start, SisrParameters parameters, int workers, int seed, DateTimeOffset deadline, TimeProvider time, ProgressTracker tracker, CancellationToken ct)
+    public static Portfolio.Outcome Run(SearchModel model, SolveScope scope, Portfolio.Outcome start, RuinRecreateSettings parameters, int workers, int seed, DateTimeOffset deadline, TimeProvider time, ProgressTracker tracker, CancellationToken ct)
     {
         var left = deadline - time.GetUtcNow();
         if (left <= TimeSpan.Zero || ct.IsCancellationRequested)
@@ -37,10 +37,11 @@ internal static class SisrImprover
                     }
                     lastReport = now;
                 }
-                var outcome = Portfolio.Evaluate(ix, scope, best, "");
+                var outcome = Portfolio.Evaluate(ix, scope, best(), "");
                 tracker.Report(outcome.Cost, outcome.Solution.VehiclesUsed, outcome.Unassigned);
             });
-            return Portfolio.Evaluate(ix, scope, solution, start.Strategy.EndsWith("sisr", StringComparison.Ordinal) ? start.Strategy : start.Strategy + "+sisr");
+            return Portfolio.Evaluate(ix, scope, solution, start.Strategy.EndsWith("sisr", StringComparison.Ordinal) ? start.Strategy : start.Strategy + "+sisr")
+                with { Interrupted = search.Interrupted };
         });
         var best = results.Append(start)
             .OrderBy(o => o.Unassigned).ThenBy(o => o.Cost)

@@ -65,6 +65,7 @@ public sealed class OsmImporter
             }
             var scc = await NetworkSchema.MarkLargestComponentAsync(connection, staging, cancellationToken).ConfigureAwait(false);
             await NetworkSchema.IndexAsync(connection, staging, cancellationToken).ConfigureAwait(false);
+            await RoadTileTable.EnsureAsync(connection, staging, cancellationToken).ConfigureAwait(false);
             await NetworkSchema.SwapAsync(connection, staging, _options.Schema, cancellationToken).ConfigureAwait(false);
             return new ImportReport(_options.Schema, edges, vertices, oneWay, scc, clock.Elapsed);
         }

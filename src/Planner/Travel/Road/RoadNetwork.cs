@@ -11,7 +11,7 @@ namespace Delivery.Planner.Travel.Road;
 /// Load it once per import with <see cref="LoadAsync"/>; a re-import needs a fresh instance.
 /// </summary>
 /// <threadsafety>Immutable after loading; all members are safe to call concurrently.</threadsafety>
-public sealed class RoadNetwork
+public sealed partial class RoadNetwork
 {
     private readonly long[] _vertexIds;
     private readonly double[] _lon;
@@ -114,6 +114,44 @@ public sealed class RoadNetwork
                 }
             }
             return new RoadLeg(points, RoundToWhole(time), RoundToWhole(length));
+        }
+        finally
+        {
+            ReturnSearch(search);
+        }
+    }
+
+    /// <summary>
+    /// The fastest road path between two locations at free flow (the all-day factors only), edge by edge: each edge's
+    /// shape, length, free-flow time and road class. What a simulated courier drives, at speeds of its own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No road path joins the snapped vertices.</exception>
+    public IReadOnlyList<RoadSegment> PathSegments(Location from, Location to)
+    {
+        var a = Snap(from).VertexIndex;
+        var b = Snap(to).VertexIndex;
+        var search = RentSearch();
+        try
+        {
+            var path = search.Path(a, b, WeightsAt(null))
+                ?? throw new InvalidOperationException("No road path between the snapped vertices.");
+            var segments = new List<RoadSegment>(path.Count);
+            var last = new Location(_lon[a], _lat[a]);
+            foreach (var e in path)
+            {
+                var shape = _wayShapes[Graph.WayRef[e] >> 1];
+                var backward = (Graph.WayRef[e] & 1) == 1;
+                var count = shape.Length / 2;
+                var points = new List<Location>(count) { last };
+                for (var k = 1; k < count; k++)
+                {
+                    var p = backward ? count - 1 - k : k;
+                    points.Add(new Location(shape[2 * p], shape[2 * p + 1]));
+                }
+                last = points[^1];
+                segments.Add(new RoadSegment(points, Graph.Length[e], Graph.Cost[e], _classes[Graph.RoadClass[e]]));
+            }
+            return segments;
         }
         finally
         {

@@ -1,0 +1,395 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Delivery.Manifests.Codes;
+using Delivery.Planner.Model;
+using Delivery.Planner.Travel.Road;
+using Delivery.Tracking.Hubs;
+using Delivery.Tracking.Live;
+using Delivery.Tracking.Routes;
+using Delivery.Tracking.Simulation;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+
+namespace Delivery.Benchmarks.Verbs;
+
+/// <summary>
+/// <c>day</c>: the window-hit benchmark. The <c>evening</c> verb's 1,000 Porto orders and 40 couriers go through the
+/// real host — imported, planned on the roads, published — on the evening before (host clock at D−1 18:00, real speed);
+/// then a second host runs delivery day D on an accelerated <see cref="SimulatedClock"/> that the simulated fleet shares,
+/// and the fleet drives the routes through the courier hub (<see cref="CourierDayGenerator"/>: real road paths,
+/// ground-truth traffic, couriers and tablets as they are). A dispatcher follows the depot on the live hub; the dead
+/// tablet's stops are entered from paper. Figures: window hits from the host's report and from the ground truth,
+/// driven vs planned, at-risk alerts, ETA error, silent tablets, paper outcomes, wall time.
+/// </summary>
+internal sealed class DayVerb : IVerb
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
+
+    public string Name => "day";
+
+    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 100 --plan-seconds 60 --send-seconds 60 --eta-seconds 60 --startup-seconds 90 --seed]";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var o = new Options(args);
+        var orderCount = o.GetInt("orders", 1000);
+        var seed = o.GetInt("seed", 2026);
+        var roads = o.Get("schema") ?? "bench_porto";
+        var total = Stopwatch.StartNew();
+        var (postgres, redis) = Environment.GetEnvironmentVariable("ConnectionStrings__Delivery") is { } pg
+            && Environment.GetEnvironmentVariable("ConnectionStrings__Redis") is { } rd ? (pg, rd) : Services.Start();
+        var cs = new NpgsqlConnectionStringBuilder(postgres) { CommandTimeout = 0 }.ConnectionString;
+        await using var db = NpgsqlDataSource.Create(cs);
+        await RoadBench.EnsureNetworkAsync(db, cs, roads, RoadBench.Extract(o.Get("pbf") ?? "porto_portugal.osm.pbf"));
+        var network = await RoadNetwork.LoadAsync(db, new RoadNetworkOptions { Schema = roads });
+        var context = new DayContext(o, postgres, redis, db, network, roads);
+        var rows = await EveningOrders.GenerateAsync(db, roads, orderCount, seed);
+        if (!o.Has("calibrate"))
+        {
+            var run = await RunDayAsync(context, seed, rows, null, "day");
+            var (text, result) = Report(o, run, total.Elapsed.TotalSeconds);
+            Results.Publish("day", text, result);
+            return 0;
+        }
+        // Day 1 with the default speeds; calibration from its tracks; day 2 (new orders and fleet seed, same ground truth) with it.
+        var day1 = await RunDayAsync(context, seed, rows, null, "day 1");
+        var calibration = DayCalibration.Learn(day1.Tracks, network, Zone);
+        Console.WriteLine(DayCalibration.Describe(calibration));
+        var rows2 = await EveningOrders.GenerateAsync(db, roads, orderCount, seed + 1);
+        var day2 = await RunDayAsync(context, seed + 1, rows2, calibration, "day 2");
+        var (text1, result1) = Report(o, day1, double.NaN);
+        var (text2, result2) = Report(o, day2, total.Elapsed.TotalSeconds);
+        Results.Publish("day-calibrate",
+            "DAY 1 (planned with the default free-flow speeds)\n" + text1 + "\n\nCALIBRATION learned from day 1's tracks and events\n"
+            + DayCalibration.Describe(calibration) + "\n\nDAY 2 (new orders, same ground truth, planned with the calibration)\n" + text2,
+            new Dictionary<string, object?>
+            {
+                ["day1"] = result1,
+                ["day2"] = result2,
+                ["hit_rate"] = result2["hit_rate"],
+                ["hit_rate_day1"] = result1["hit_rate"],
+                ["late"] = result2["late"],
+                ["early"] = result2["early"],
+                ["alert_recall"] = result2["alert_recall"],
+                ["alert_lead_min_p50"] = result2["alert_lead_min_p50"],
+                ["eta_mae_30_s"] = result2["eta_mae_30_s"],
+                ["km"] = result2["km"],
+                ["wall_s"] = result2["wall_s"],
+            });
+        return 0;
+    }
+
+    private sealed record DayContext(Options Options, string Postgres, string Redis, NpgsqlDataSource Db, RoadNetwork Network, string Roads);
+
+    /// <summary>One simulated day: the plan, the ground truth, what the host and the dispatcher saw, and the recorded tracks.</summary>
+    private sealed record DayRun(
+        Planned Planned, IReadOnlyList<CourierDay> Days, DayFigures Figures, DayFleetResult Fleet, JsonElement HostGroup, int Paper, LiveRecord Live,
+        double FleetWall, double Speed, string LoadStart, string LoadEnd, GroundTruthTraffic Traffic, DayTracks Tracks, DayCalibration.Result? Calibration);
+
+    private static async Task<DayRun> RunDayAsync(DayContext c, int seed, string rows, DayCalibration.Result? calibration, string label)
+    {
+        var o = c.Options;
+        var courierCount = o.GetInt("couriers", 40);
+        var speed = o.GetDouble("speed", 100);
+        var planSeconds = o.GetInt("plan-seconds", 60);
+        var date = DateOnly.ParseExact(o.Get("date") ?? "2026-12-02", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var schema = "bench_day_" + Guid.NewGuid().ToString("N")[..10];
+        var settings = new Dictionary<string, string>
+        {
+            ["RoadNetwork:Schema"] = c.Roads,
+            ["Auth:TokenLifetimeHours"] = "720",
+            ["Tracking:EtaRecomputeSeconds"] = o.Get("eta-seconds") ?? "60",
+            ["Tracking:RouteCacheSeconds"] = "3600",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        if (calibration is not null)
+        {
+            settings = Merge(settings, DayCalibration.HostSettings(calibration, c.Network)).ToDictionary();
+            rows = DayCalibration.ScaleServiceTimes(rows, calibration);
+        }
+        try
+        {
+            // The evening before: plan and publish through the host, its clock on D−1 18:00 (before the cut-off).
+            var evening = new SimulatedClock(Local(date.AddDays(-1), new TimeOnly(18, 0)), 1);
+            Console.WriteLine($"{label}: evening host plans {rows.Count(ch => ch == '\n') - 1} orders for {date:yyyy-MM-dd} with {courierCount} couriers ({planSeconds} s) ...");
+            var planned = await PlanEveningAsync(c.Postgres, c.Redis, schema, Merge(settings, evening.ToConfiguration()), rows, courierCount, planSeconds, date);
+            Console.WriteLine($"published plan version {planned.VersionId}: {planned.Couriers.Count} routes, {planned.Km:F1} km, {planned.TravelHours:F1} h driving planned");
+
+            // The day: a second host on the accelerated clock the fleet shares. The acceleration starts once the host is
+            // surely up (before that the clock runs at real speed towards it).
+            var first = planned.Couriers.Min(r => r.Route.PlannedStartUtc);
+            var startup = TimeSpan.FromSeconds(o.GetInt("startup-seconds", 90));
+            var clock = new SimulatedClock(first - TimeSpan.FromMinutes(10), speed, DateTimeOffset.UtcNow + startup);
+            var options = new DaySimulationOptions { Seed = seed, SendInterval = TimeSpan.FromSeconds(o.GetInt("send-seconds", 60)) };
+            // The ground truth's profile is the same every day; the incidents follow the day's seed.
+            var traffic = GroundTruthTraffic.Generate(seed, Zone, date,
+                planned.Couriers.SelectMany(r => r.Route.Stops).Select(s => Location.FromLatLon(s.Latitude, s.Longitude)).ToList(), options.Incidents);
+            var generate = Stopwatch.StartNew();
+            var days = new CourierDayGenerator(new NetworkRoadPaths(c.Network), traffic, options).Generate(planned.Couriers);
+            Console.WriteLine($"generated the day in {generate.Elapsed.TotalSeconds:F1} s: {days.Sum(d => d.Fixes.Count):N0} fixes, {days.Sum(d => d.Events.Count):N0} events, "
+                + $"first start {Clock(days.Min(d => d.Start))}, last return {Clock(days.Max(d => d.End))}");
+            await using var host = await ImportHost.StartAsync(c.Postgres, c.Redis, planSeconds, schema,
+                Merge(settings, clock.ToConfiguration()), demo: false, keepSchema: true, build: false);
+            await WaitForRoadsAsync(host.Client);
+            var late = clock.GetUtcNow() - clock.Start;
+            if (late > TimeSpan.Zero)
+            {
+                Console.WriteLine($"warning: the day host was ready {late.TotalMinutes:F0} simulated minutes after the day's clock started (raise --startup-seconds)");
+            }
+            var live = new LiveRecord();
+            await using var dispatcher = TrackingHubConnection.Build(new Uri(host.Address, "/hubs/live"), host.Token, HubWireProtocol.Json);
+            dispatcher.On<StopEtaUpdate>("Eta", u => live.Eta(clock.GetUtcNow(), u.StopId, u.Eta));
+            dispatcher.On<WindowAlert>("WindowAtRisk", a => live.Alert(clock.GetUtcNow(), a.StopId, true));
+            dispatcher.On<WindowAlert>("WindowRecovered", a => live.Alert(clock.GetUtcNow(), a.StopId, false));
+            dispatcher.On<SilentTabletAlert>("TabletSilent", a => live.TabletSilent(clock.GetUtcNow(), a.CourierId));
+            await dispatcher.StartAsync();
+            await dispatcher.InvokeAsync<DepotSnapshot>("JoinDepot", planned.DepotId.ToString(CultureInfo.InvariantCulture));
+            Console.WriteLine($"day host up; simulated clock at {Clock(clock.GetUtcNow())} local, ×{speed}; driving ...");
+
+            var wall = Stopwatch.StartNew();
+            var loadStart = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            using var progress = new Timer(_ => Console.WriteLine($"  {Clock(clock.GetUtcNow())} simulated, {wall.Elapsed.TotalSeconds:F0} s wall"), null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60));
+            var fleet = await new DayFleet(new Uri(host.Address, "/hubs/courier"), clock, options).RunAsync(days);
+            // Let the host's silent-tablet check see the end of the dead tablet's silence and the last events land.
+            var end = days.Max(d => d.End) + TimeSpan.FromMinutes(2);
+            if (end > clock.GetUtcNow())
+            {
+                await Task.Delay(end - clock.GetUtcNow(), clock);
+            }
+            var fleetWall = wall.Elapsed.TotalSeconds;
+            foreach (var reason in fleet.RejectionSamples)
+            {
+                Console.WriteLine("  refused by the host: " + reason);
+            }
+            var paper = await EnterPaperAsync(host.Client, days);
+            var report = await host.Client.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/analytics/window-hits?from={date:yyyy-MM-dd}&to={date:yyyy-MM-dd}&timeZone=Europe/Lisbon");
+            var depotGroup = report.GetProperty("byDepot").EnumerateArray()
+                .FirstOrDefault(g => g.GetProperty("key").GetString() == planned.DepotId.ToString(CultureInfo.InvariantCulture));
+            var loadEnd = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            var tracks = await DayTracks.ReadAsync(c.Db, schema, planned.Couriers);
+            return new DayRun(planned, days, DayFigures.Compute(days, live), fleet, depotGroup, paper, live, fleetWall, speed, loadStart, loadEnd, traffic, tracks, calibration);
+        }
+        finally
+        {
+            await using var drop = c.Db.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private sealed record Planned(long DepotId, long VersionId, double Km, double TravelHours, int Unassigned, IReadOnlyList<SimulatedCourier> Couriers);
+
+    /// <summary>Depot, fleet, shifts, orders, plan job, publication, a tablet per route and the routes as the tablets read them.</summary>
+    private static async Task<Planned> PlanEveningAsync(
+        string postgres, string redis, string schema, IReadOnlyDictionary<string, string> settings, string rows, int couriers, int planSeconds, DateOnly date)
+    {
+        await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: true, keepSchema: true, build: true);
+        var api = host.Client;
+        await WaitForRoadsAsync(api);
+        await host.WaitForJobAsync(1); // the demo's own evening: let it finish so it does not compete for the CPU
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var depot = await Json(await api.PostAsJsonAsync("/api/v1/depots", new
+        {
+            code = "porto-day", name = "Porto (day benchmark)", latitude = 41.1579, longitude = -8.6291, timeZone = Zone.Id,
+        }));
+        var depotId = depot.GetProperty("id").GetInt64();
+        var courierIds = new List<long>();
+        for (var i = 0; i < couriers; i++)
+        {
+            var vehicle = await Json(await api.PostAsJsonAsync($"/api/v1/depots/{depotId}/vehicles",
+                new { code = $"van-{i + 1:D2}", capacity = new { weightGrams = 250_000, volumeCm3 = 1_500_000, items = 80 }, skills = Array.Empty<string>() }));
+            var courier = await Json(await api.PostAsJsonAsync($"/api/v1/depots/{depotId}/couriers", new { name = $"Courier {i + 1:D2}" }));
+            courierIds.Add(courier.GetProperty("id").GetInt64());
+            await Json(await api.PutAsJsonAsync($"/api/v1/couriers/{courierIds[^1]}/shifts/{day}",
+                new { vehicleId = vehicle.GetProperty("id").GetInt64(), start = "07:30", end = "20:30" }));
+        }
+        var import = await Json(await api.PostAsync($"/api/v1/depots/{depotId}/orders/import?date={day}", new StringContent(HostCsv(rows), Encoding.UTF8, "text/csv")));
+        Console.WriteLine($"imported {import.GetProperty("created").GetInt32()} orders");
+        var job = await Json(await api.PostAsync($"/api/v1/depots/{depotId}/plans?date={day}", null));
+        var done = await host.WaitForJobAsync(job.GetProperty("id").GetInt64());
+        var versionId = done.GetProperty("resultVersionId").GetInt64();
+        await Json(await api.PostAsync($"/api/v1/plan-versions/{versionId}/publish", null));
+        var plan = await api.GetFromJsonAsync<JsonElement>($"/api/v1/plan-versions/{versionId}");
+        var totals = plan.GetProperty("totals");
+        var routed = plan.GetProperty("routes").EnumerateArray().Where(r => r.GetProperty("stops").GetArrayLength() > 0)
+            .Select(r => r.GetProperty("courierId").GetInt64()).ToList();
+        var simulated = new List<SimulatedCourier>();
+        foreach (var courierId in routed)
+        {
+            var device = await Json(await api.PostAsJsonAsync($"/api/v1/couriers/{courierId}/devices", new { name = "simulated tablet" }));
+            var token = device.GetProperty("token").GetString()!;
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/courier/route?date={day}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var route = await Json(await api.SendAsync(request));
+            simulated.Add(new SimulatedCourier(courierId.ToString(CultureInfo.InvariantCulture),
+                device.GetProperty("deviceId").GetInt64().ToString(CultureInfo.InvariantCulture), token, ToPublished(route, depotId, date)));
+        }
+        return new Planned(depotId, versionId, totals.GetProperty("distanceKm").GetDouble(), totals.GetProperty("travelHours").GetDouble(),
+            totals.GetProperty("unassigned").GetInt32(), simulated);
+    }
+
+    /// <summary>The route as a tablet reads it (<c>GET /api/v1/courier/route</c>), as tracking's published route.</summary>
+    private static PublishedRoute ToPublished(JsonElement response, long depotId, DateOnly date)
+    {
+        var route = response.GetProperty("route");
+        var stops = route.GetProperty("stops").EnumerateArray().Select(s =>
+        {
+            var id = s.GetProperty("orderId").GetInt64().ToString(CultureInfo.InvariantCulture);
+            var service = (s.GetProperty("plannedDeparture").GetDateTimeOffset() - s.GetProperty("plannedServiceStart").GetDateTimeOffset()).TotalSeconds;
+            return new PublishedStop(id, id, s.GetProperty("sequence").GetInt32(), s.GetProperty("latitude").GetDouble(), s.GetProperty("longitude").GetDouble(),
+                Instant(s, "windowStart"), Instant(s, "windowEnd"), (int)Math.Round(service), StopStatus.Open, []);
+        }).ToList();
+        return new PublishedRoute(route.GetProperty("routeId").GetInt64().ToString(CultureInfo.InvariantCulture), response.GetProperty("versionNumber").GetInt32(),
+            route.GetProperty("courierId").GetInt64().ToString(CultureInfo.InvariantCulture), depotId.ToString(CultureInfo.InvariantCulture), date,
+            41.1579, -8.6291, route.GetProperty("startAt").GetDateTimeOffset(), stops);
+    }
+
+    private static DateTimeOffset? Instant(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetDateTimeOffset() : null;
+
+    /// <summary>The evening rows (seconds since midnight, service seconds) as the shop CSV the host imports.</summary>
+    private static string HostCsv(string rows)
+    {
+        var sb = new StringBuilder("shop_order_id,customer_name,address,lat,lon,window_start,window_end,weight_g,volume_cm3,parcels,items,service_min\n");
+        foreach (var line in rows.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            var f = line.Split(',');
+            static string Hm(string seconds) => TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(long.Parse(seconds, CultureInfo.InvariantCulture))).ToString("HH:mm", CultureInfo.InvariantCulture);
+            var service = double.Parse(f[8], CultureInfo.InvariantCulture) / 60;
+            sb.Append(CultureInfo.InvariantCulture, $"{f[0]},Customer {f[0]},\"Rua {f[0]}, Porto\",{f[1]},{f[2]},{Hm(f[3])},{Hm(f[4])},{f[5]},{f[6]},{f[7]},\"Parcel x {f[7]} @ 10.00\",{service:F1}\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The dead tablets' stops, entered from the paper manifests by stop code; returns how many were recorded.</summary>
+    private static async Task<int> EnterPaperAsync(HttpClient api, IReadOnlyList<CourierDay> days)
+    {
+        var recorded = 0;
+        foreach (var d in days.Where(d => d.Stops.Any(s => s.OnPaper)))
+        {
+            var routeId = long.Parse(d.Courier.Route.RouteId, CultureInfo.InvariantCulture);
+            var entries = d.Stops.Where(s => s.OnPaper).Select(s => new
+            {
+                stopCode = new StopCode(routeId, d.Courier.Route.PlanVersion, s.Sequence).ToString(),
+                outcome = s.Outcome,
+                reason = s.Outcome == "failed" ? "not home" : null,
+                handoverAt = s.HandoverAt,
+            }).ToList();
+            var response = await api.PostAsJsonAsync($"/api/v1/paper-outcomes?routeId={routeId}", entries);
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                Console.Error.WriteLine($"paper outcomes of route {routeId}: {(int)response.StatusCode} {text}");
+            }
+            var body = JsonDocument.Parse(text).RootElement;
+            var results = body.ValueKind == JsonValueKind.Array ? body : body.TryGetProperty("results", out var r) ? r : default;
+            recorded += results.ValueKind == JsonValueKind.Array ? results.EnumerateArray().Count(x => x.GetProperty("recorded").GetBoolean()) : 0;
+        }
+        return recorded;
+    }
+
+    private static async Task WaitForRoadsAsync(HttpClient api)
+    {
+        for (var i = 0; ; i++)
+        {
+            var info = await api.GetFromJsonAsync<JsonElement>("/api/v1/road-network");
+            var status = info.GetProperty("status").GetString();
+            if (status == "Loaded")
+            {
+                return;
+            }
+            if (status is "Missing" or "Failed" || i > 600)
+            {
+                throw new InvalidOperationException($"the host's road network is {status}: {info}");
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    private static (string Text, Dictionary<string, object?> Result) Report(Options o, DayRun run, double totalWall)
+    {
+        var (planned, days, f, fleet, host, paper, live) = (run.Planned, run.Days, run.Figures, run.Fleet, run.HostGroup, run.Paper, run.Live);
+        var (fleetWall, speed, loadStart, loadEnd, traffic) = (run.FleetWall, run.Speed, run.LoadStart, run.LoadEnd, run.Traffic);
+        static string P(double v) => double.IsNaN(v) ? "-" : Results.F(100 * v, 1) + "%";
+        static string M(double v) => double.IsNaN(v) ? "-" : Results.F(v, 1);
+        double HostDouble(string name) => host.ValueKind == JsonValueKind.Object ? host.GetProperty(name).GetDouble() : double.NaN;
+        int HostInt(string name) => host.ValueKind == JsonValueKind.Object ? host.GetProperty(name).GetInt32() : -1;
+        var silentCouriers = live.Silent.Select(s => s.CourierId).Distinct().Count();
+        var truthDead = days.Count(d => d.TabletDiedAt is not null);
+        var table = Results.Table(["figure", "value", "target / note"],
+        [
+            ["window-hit rate (host report)", P(HostDouble("hitRate")), "≥ 99% (day 2, calibrated)"],
+            ["  attempted / hits / early / late (host)", $"{HostInt("attempted")} / {HostInt("hits")} / {HostInt("early")} / {HostInt("late")}", ""],
+            ["  early, late: mean minutes (host)", $"{M(HostDouble("avgEarlyMinutes"))}, {M(HostDouble("avgLateMinutes"))}", ""],
+            ["window-hit rate (ground truth)", P(f.HitRate), $"{f.Stops} stops, {f.Failed} failed at the door"],
+            ["  hits / early / late (truth)", $"{f.Hits} / {f.Early} / {f.Late}", ""],
+            ["  early, late: mean minutes (truth)", $"{M(f.EarlyMinutesAvg)}, {M(f.LateMinutesAvg)}", ""],
+            ["km driven / planned", $"{Results.F(f.DrivenKm, 1)} / {Results.F(planned.Km, 1)}", ""],
+            ["hours driven / planned", $"{Results.F(f.DrivenHours, 1)} / {Results.F(planned.TravelHours, 1)}", $"waiting for windows {Results.F(f.WaitedHours, 1)} h"],
+            ["at-risk recall (late alerted before window end)", P(f.AlertRecall), $"≥ 90%; {f.LateAlerted} of {f.LateStops}"],
+            ["  lead time median / p10 (min)", $"{M(f.LeadP50)} / {M(f.LeadP10)}", "median ≥ 20"],
+            ["  false alerts (alerted, not late)", P(f.FalseAlertShare), $"{f.FalseAlerts} of {f.AlertedStops} alerted stops"],
+            .. new[] { 60, 30, 10 }.Select(h => (IReadOnlyList<string>)[$"ETA error {h} min before arrival: MAE / p90 (min)",
+                $"{M(f.EtaError[h].MaeS / 60)} / {M(f.EtaError[h].P90S / 60)}", $"n={f.EtaError[h].N}, bias {M(f.EtaError[h].BiasS / 60)} min{(h == 30 ? "; MAE ≤ 4" : "")}"]),
+            ["silent-tablet alerts / couriers", $"{live.Silent.Count} / {silentCouriers}", $"{truthDead} tablet(s) died, {days.Sum(d => d.Offline.Count(x => x.To - x.From > TimeSpan.FromMinutes(10)))} offline > 10 min"],
+            ["paper outcomes recorded / stops on paper", $"{paper} / {f.PaperStops}", ""],
+            ["fixes / events acknowledged", $"{fleet.PositionsAcked:N0} / {fleet.EventsAcked:N0}", $"{fleet.Rejected} rejected, {fleet.Reconnects} reconnects"],
+            ["simulated day wall time (s)", Results.F(fleetWall, 1), $"≤ 600; clock ×{speed}"],
+            ["whole verb wall time (s)", double.IsNaN(totalWall) ? "-" : Results.F(totalWall, 1), "evening host, plan, day host, day"],
+        ]);
+        var text = $"""
+            Simulated delivery day on Porto: {o.GetInt("orders", 1000)} orders, {planned.Couriers.Count} routes (plan version {planned.VersionId}, {planned.Unassigned} unassigned),
+            planned by the host on {(run.Calibration is null ? "the road network's free-flow times" : "the calibrated speeds and service times")}; driven on ground-truth traffic (rush hours, per-leg noise, {traffic.Incidents.Count} incidents),
+            with late starts, parking and walking, service tails by address kind, not-at-home, waits for windows, breaks; tablets with
+            jitter, canyons, drop-outs, lost connections and {days.Count(d => d.TabletDiedAt is not null)} dead tablet(s) finished on paper.
+
+            """ + table + $"""
+
+            Load average {loadStart} at the start of the day, {loadEnd} at the end (2 cores shared with other work).
+            """;
+        return (text, new Dictionary<string, object?>
+        {
+            ["hit_rate"] = Math.Round(host.ValueKind == JsonValueKind.Object ? HostDouble("hitRate") : f.HitRate, 4),
+            ["hit_rate_truth"] = Math.Round(f.HitRate, 4),
+            ["late"] = host.ValueKind == JsonValueKind.Object ? HostInt("late") : f.Late,
+            ["early"] = host.ValueKind == JsonValueKind.Object ? HostInt("early") : f.Early,
+            ["late_min_avg"] = Math.Round(f.LateMinutesAvg, 1),
+            ["alert_recall"] = Math.Round(f.AlertRecall, 3),
+            ["alert_lead_min_p50"] = Round(f.LeadP50),
+            ["alert_lead_min_p10"] = Round(f.LeadP10),
+            ["false_alert_share"] = Math.Round(f.FalseAlertShare, 3),
+            ["eta_mae_60_s"] = Round(f.EtaError[60].MaeS),
+            ["eta_mae_30_s"] = Round(f.EtaError[30].MaeS),
+            ["eta_mae_10_s"] = Round(f.EtaError[10].MaeS),
+            ["eta_p90_30_s"] = Round(f.EtaError[30].P90S),
+            ["km"] = Math.Round(f.DrivenKm, 1),
+            ["km_planned"] = Math.Round(planned.Km, 1),
+            ["hours_driven"] = Math.Round(f.DrivenHours, 2),
+            ["hours_planned"] = Math.Round(planned.TravelHours, 2),
+            ["silent_alerts"] = live.Silent.Count,
+            ["paper_outcomes"] = paper,
+            ["wall_s"] = Math.Round(fleetWall, 1),
+            ["total_wall_s"] = double.IsNaN(totalWall) ? null : Math.Round(totalWall, 1),
+            ["speed"] = speed,
+        });
+    }
+
+    private static double? Round(double v) => double.IsNaN(v) ? null : Math.Round(v, 1);
+
+    private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Concat(b).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static DateTimeOffset Local(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
+    private static string Clock(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static Task<JsonElement> Json(HttpResponseMessage response) => ImportVerb.Json(response);
+}

@@ -1,0 +1,31 @@
+using Delivery.CourierApi.Features.Orders;
+using Delivery.CourierApi.Features.Pairing;
+using Delivery.CourierApi.Features.Plans;
+using Delivery.CourierApi.Features.Tiles;
+
+namespace Delivery.CourierApi.Features;
+
+/// <summary>
+/// What the dispatcher's board needs beyond the evening's REST features: street tiles and the map style,
+/// CSV import preview with remembered column mappings, what a re-plan moved, tablet pairing.
+/// </summary>
+internal static class BoardApiSetup
+{
+    public static WebApplicationBuilder AddBoardApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RoadTileSource>();
+        builder.Services.AddSingleton<ShopMappingStore>();
+        builder.Services.AddSingleton<CsvImport>();
+        builder.Services.AddPairing();
+        return builder;
+    }
+
+    public static WebApplication MapBoardApi(this WebApplication app)
+    {
+        app.MapTiles();
+        app.MapImportPreview();
+        app.MapPlanChanges();
+        app.MapPairing();
+        return app;
+    }
+}
