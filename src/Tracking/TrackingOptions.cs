@@ -63,14 +63,6 @@ public sealed class TrackingOptions
     [Required]
     public string DispatcherPolicy { get; set; } = "Dispatcher";
 
-    /// <summary>Speed of the straight-line travel fallback, km/h.</summary>
-    [Range(1, 200)]
-    public double FallbackSpeedKmh { get; set; } = 30;
-
-    /// <summary>Circuity of the straight-line fallback (road ÷ straight distance).</summary>
-    [Range(1, 3)]
-    public double FallbackCircuity { get; set; } = 1.3;
-
     /// <summary>Published routes are cached for this many seconds per courier.</summary>
     [Range(0, 3600)]
     public int RouteCacheSeconds { get; set; } = 30;

@@ -21,7 +21,10 @@ using StackExchange.Redis;
 
 namespace Delivery.Tracking;
 
-/// <summary>Registers and maps live tracking. The host must also register an <see cref="IPublishedRouteSource"/>.</summary>
+/// <summary>
+/// Registers live tracking. The host must also register an <see cref="IPublishedRouteSource"/> and the
+/// <see cref="ITravelTimeSource"/> ETAs use (the host's one source: roads once loaded, its straight-line fallback until then).
+/// </summary>
 public static class TrackingServiceCollectionExtensions
 {
     /// <summary>
@@ -49,11 +52,6 @@ public static class TrackingServiceCollectionExtensions
         services.TryAddKeyedSingleton<TimeProvider>(ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(pg));
         services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
-        services.TryAddSingleton<ITravelTimeSource>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<TrackingOptions>>().Value;
-            return new StraightLineTravelTimeSource(o.FallbackCircuity, o.FallbackSpeedKmh);
-        });
 
         services.AddSingleton<PositionPartitions>();
         // Public types with internal constructors (their parameters are internal types) are built here, explicitly.

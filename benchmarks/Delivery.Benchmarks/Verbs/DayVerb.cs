@@ -31,7 +31,7 @@ internal sealed class DayVerb : IVerb
 
     public string Name => "day";
 
-    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 100 --plan-seconds 60 --send-seconds 60 --eta-seconds 60 --startup-seconds 90 --seed]";
+    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 100 --plan-seconds 60 --send-seconds 120 --eta-seconds 120 --startup-seconds 90 --seed]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -102,7 +102,7 @@ internal sealed class DayVerb : IVerb
         {
             ["RoadNetwork:Schema"] = c.Roads,
             ["Auth:TokenLifetimeHours"] = "720",
-            ["Tracking:EtaRecomputeSeconds"] = o.Get("eta-seconds") ?? "60",
+            ["Tracking:EtaRecomputeSeconds"] = o.Get("eta-seconds") ?? "120",
             ["Tracking:RouteCacheSeconds"] = "3600",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -124,7 +124,7 @@ internal sealed class DayVerb : IVerb
             var first = planned.Couriers.Min(r => r.Route.PlannedStartUtc);
             var startup = TimeSpan.FromSeconds(o.GetInt("startup-seconds", 90));
             var clock = new SimulatedClock(first - TimeSpan.FromMinutes(10), speed, DateTimeOffset.UtcNow + startup);
-            var options = new DaySimulationOptions { Seed = seed, SendInterval = TimeSpan.FromSeconds(o.GetInt("send-seconds", 60)) };
+            var options = new DaySimulationOptions { Seed = seed, SendInterval = TimeSpan.FromSeconds(o.GetInt("send-seconds", 120)) };
             // The ground truth's profile is the same every day; the incidents follow the day's seed.
             var traffic = GroundTruthTraffic.Generate(seed, Zone, date,
                 planned.Couriers.SelectMany(r => r.Route.Stops).Select(s => Location.FromLatLon(s.Latitude, s.Longitude)).ToList(), options.Incidents);
@@ -141,7 +141,7 @@ internal sealed class DayVerb : IVerb
                 Console.WriteLine($"warning: the day host was ready {late.TotalMinutes:F0} simulated minutes after the day's clock started (raise --startup-seconds)");
             }
             var live = new LiveRecord();
-            await using var dispatcher = TrackingHubConnection.Build(new Uri(host.Address, "/hubs/live"), host.Token, HubWireProtocol.Json);
+            await using var dispatcher = TrackingHubConnection.Build(new Uri(host.Address, "/hubs/live"), host.Token, HubWireProtocol.MessagePack);
             dispatcher.On<StopEtaUpdate>("Eta", u => live.Eta(clock.GetUtcNow(), u.StopId, u.Eta));
             dispatcher.On<WindowAlert>("WindowAtRisk", a => live.Alert(clock.GetUtcNow(), a.StopId, true));
             dispatcher.On<WindowAlert>("WindowRecovered", a => live.Alert(clock.GetUtcNow(), a.StopId, false));
@@ -338,6 +338,7 @@ internal sealed class DayVerb : IVerb
             ["silent-tablet alerts / couriers", $"{live.Silent.Count} / {silentCouriers}", $"{truthDead} tablet(s) died, {days.Sum(d => d.Offline.Count(x => x.To - x.From > TimeSpan.FromMinutes(10)))} offline > 10 min"],
             ["paper outcomes recorded / stops on paper", $"{paper} / {f.PaperStops}", ""],
             ["fixes / events acknowledged", $"{fleet.PositionsAcked:N0} / {fleet.EventsAcked:N0}", $"{fleet.Rejected} rejected, {fleet.Reconnects} reconnects"],
+            ["longest send lag behind the clock (simulated min)", Results.F(fleet.MaxSendLag.TotalMinutes, 1), "host or fleet too slow for the clock's speed"],
             ["simulated day wall time (s)", Results.F(fleetWall, 1), $"≤ 600; clock ×{speed}"],
             ["whole verb wall time (s)", double.IsNaN(totalWall) ? "-" : Results.F(totalWall, 1), "evening host, plan, day host, day"],
         ]);
@@ -375,6 +376,8 @@ internal sealed class DayVerb : IVerb
             ["wall_s"] = Math.Round(fleetWall, 1),
             ["total_wall_s"] = double.IsNaN(totalWall) ? null : Math.Round(totalWall, 1),
             ["speed"] = speed,
+            ["max_send_lag_min"] = Math.Round(fleet.MaxSendLag.TotalMinutes, 1),
+            ["rejected"] = fleet.Rejected,
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Delivery.Planner.Travel;
 using Delivery.Tracking;
 using Delivery.Tracking.Arrival;
 using Delivery.Tracking.Routes;
@@ -38,6 +39,7 @@ internal static class IngestBenchHost
             ["Tracking:UseRedisBackplane"] = backplane ? "true" : "false",
         });
         builder.Services.AddSingleton(routes);
+        builder.Services.AddSingleton<ITravelTimeSource>(new StraightLineTravelTimeSource(1.3, 30));
         builder.Services.AddAuthentication("Bench").AddScheme<AuthenticationSchemeOptions, BenchAuthHandler>("Bench", null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Courier", p => p.RequireClaim("courier_id"))

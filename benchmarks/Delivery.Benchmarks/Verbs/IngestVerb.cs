@@ -48,11 +48,8 @@ public sealed class IngestVerb : IVerb
             await create.ExecuteNonQueryAsync();
         }
         var connection = new NpgsqlConnectionStringBuilder(pg) { SearchPath = schema, MaxPoolSize = 50 }.ConnectionString;
-        await using (var ds = NpgsqlDataSource.Create(connection))
-        {
-            await using var ddl = ds.CreateCommand(TrackingSchema.CreateSql);
-            await ddl.ExecuteNonQueryAsync();
-        }
+        // The host's migrations, as a deployment has them (tracking tables, the notification outbox, …).
+        Delivery.CourierApi.Data.Migrations.DatabaseMigrator.Migrate(new NpgsqlConnectionStringBuilder(connection) { SearchPath = schema + ",public" }.ConnectionString);
 
         var start = DateTimeOffset.UtcNow;
         var routes = IngestBenchHost.Routes(load.Couriers, DateOnly.FromDateTime(start.UtcDateTime), start);

@@ -45,7 +45,7 @@ internal sealed class PlanVerb : IVerb
         var stop = cancelMs > 0 ? $"cancelled after {cancelMs} ms (limit {seconds:0.##} s)" : $"limit {seconds:0.##} s";
         var report = $"Plan job's evening, planner alone: {orders} orders, {couriers} couriers, {stop}, {Environment.ProcessorCount} workers\n\n"
             + Results.Table(["seed", "wall s", "km", "routes", "unassigned", "first complete s", "violations", "load average"], rows)
-            + $"\nkm: mean {Results.F(runs.Average(r => r.Km), 1)}, spread (max − min) / min {Results.F((runs.Max(r => r.Km) - runs.Min(r => r.Km)) / runs.Min(r => r.Km) * 100)}%; "
+            + $"\nkm: mean {Results.F(runs.Average(r => r.Km), 1)}, spread (max − min) / min {(Spread(runs.Select(r => r.Km)) is { } sp ? Results.F(sp) + "%" : "-")}; "
             + $"wall: max {Results.F(runs.Max(r => r.Wall), 2)} s; peak working set {peakMb:F0} MB";
         var name = $"plan_{orders}_{(cancelMs > 0 ? $"cancel{cancelMs}ms" : $"{seconds:0.##}s")}";
         Results.Publish(name, report, new Dictionary<string, object?>
@@ -57,7 +57,7 @@ internal sealed class PlanVerb : IVerb
             ["seeds"] = seeds,
             ["wall_max_s"] = Math.Round(runs.Max(r => r.Wall), 3),
             ["km_mean"] = Math.Round(runs.Average(r => r.Km), 1),
-            ["km_spread_pct"] = Math.Round((runs.Max(r => r.Km) - runs.Min(r => r.Km)) / runs.Min(r => r.Km) * 100, 2),
+            ["km_spread_pct"] = Spread(runs.Select(r => r.Km)) is { } spread ? Math.Round(spread, 2) : null,
             ["unassigned_max"] = runs.Max(r => r.Unassigned),
             ["violations"] = runs.Sum(r => r.Violations),
             ["first_complete_s_max"] = runs.All(r => r.First is not null) ? Math.Round(runs.Max(r => r.First!.Value), 2) : null,
@@ -65,6 +65,13 @@ internal sealed class PlanVerb : IVerb
             ["load_average"] = Results.LoadAverage(),
         });
         return runs.Sum(r => r.Violations) == 0 ? 0 : 1;
+    }
+
+    /// <summary>(max − min) / min in percent; null when a run routed nothing.</summary>
+    private static double? Spread(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Min() > 0 ? (list.Max() - list.Min()) / list.Min() * 100 : null;
     }
 
     /// <summary>The import verb's plan-job evening as a planning problem (same generator shape, straight-line travel).</summary>

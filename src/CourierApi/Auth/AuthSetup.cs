@@ -60,18 +60,19 @@ internal static class AuthSetup
                 await problems.WriteAsync(new()
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many sign-in attempts", Detail = "Wait a minute and try again." },
+                    ProblemDetails = context.HttpContext.Request.Path.StartsWithSegments("/api/v1/auth")
+                        ? new() { Status = 429, Title = "Too many sign-in attempts", Detail = "Wait a minute and try again." }
+                        : new() { Status = 429, Title = "Too many requests", Detail = "Too many requests from this address. Wait a minute and try again." },
                 });
             };
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SignInPermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(SignInRateLimit, context =>
+                PerAddressPerMinute(context, context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SignInPermitsPerMinute));
         });
         return builder;
     }
+
+    /// <summary>A fixed one-minute window of <paramref name="permits"/> requests per client address, no queue.</summary>
+    public static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, int permits) => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

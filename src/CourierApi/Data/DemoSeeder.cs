@@ -29,7 +29,7 @@ internal sealed partial class DemoSeeder(
         var depot = (await fleet.ListDepotsAsync()).FirstOrDefault(d => d.Code == DepotCode)
             ?? await fleet.CreateDepotAsync(new CreateDepotRequest(DepotCode, "Porto centre", "Praça da Liberdade, Porto", 41.1466, -8.6110, "Europe/Lisbon"));
         var zone = Zones.Find(depot.TimeZone);
-        var tomorrow = DateOnly.FromDateTime(Zones.ToLocal(time.GetUtcNow(), zone).DateTime).AddDays(1);
+        var tomorrow = Zones.Today(time.GetUtcNow(), zone).AddDays(1);
         var couriers = await fleet.ListCouriersAsync(depot.Id);
         var vehicles = await fleet.ListVehiclesAsync(depot.Id);
         for (var i = couriers.Count; i < Couriers; i++)

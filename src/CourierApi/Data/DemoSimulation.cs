@@ -68,7 +68,7 @@ internal sealed partial class DemoSimulation(
             ?? throw new InvalidOperationException("The demo depot is missing; the simulation needs --demo.");
         var zone = Zones.Find(depot.TimeZone);
         var nowLocal = Zones.ToLocal(time.GetUtcNow(), zone);
-        var today = DateOnly.FromDateTime(nowLocal.DateTime);
+        var today = Zones.Today(time.GetUtcNow(), zone);
         var versionId = await PublishedVersionAsync(depot.Id, today) ?? await PlanTodayAsync(depot, zone, nowLocal, today, ct);
 
         var couriers = new List<SimulatedCourier>();
@@ -90,7 +90,7 @@ internal sealed partial class DemoSimulation(
 
             Simulated delivery day {today:yyyy-MM-dd}: {couriers.Count} couriers drive plan version {versionId} through {address}{tracking.Value.CourierHubPath}
               (clock ×{options.Value.SimulationSpeed.ToString(CultureInfo.InvariantCulture)}; road paths, traffic, waits for windows, a fix every 5 s, lost connections, a dead tablet finished on paper)
-              Customer views: {string.Join("  ", tokens.Select(t => $"{address}/api/v1/tracking/{t}"))}
+              Customer views: {string.Join("  ", tokens.Select(t => $"{address}/t/{t}"))}
               Dispatcher live board: hub {address}{tracking.Value.LiveHubPath}, JoinDepot("{depot.Id}")
             """);
         LogSimulating(couriers.Count, today, versionId);

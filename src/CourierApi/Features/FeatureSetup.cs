@@ -22,14 +22,8 @@ internal static class FeatureSetup
         services.AddSingleton<OrderWriter>();
         services.AddSingleton<CutOff>();
 
-        // Planning: the planner and the travel-time source are the seams the road network (and tests) replace.
+        // Planning: the planner is the seam tests replace; travel times and geometry come from the road network (WiringSetup).
         services.AddPlanner();
-        services.AddSingleton<ITravelTimeSource>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
-            return new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh);
-        });
-        services.AddSingleton<IRouteGeometrySource, StraightLineGeometrySource>();
         services.AddSingleton<PlanInputLoader>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanReader>();

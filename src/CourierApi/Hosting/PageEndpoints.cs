@@ -15,6 +15,7 @@ internal static class PageEndpoints
         ("/board", "board/index.html"),
         ("/signin", "signin/index.html"),
         ("/courier", "courier/index.html"),
+        ("/t", "track/index.html"),
     ];
 
     public static IApplicationBuilder UseDeliveryStaticFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions

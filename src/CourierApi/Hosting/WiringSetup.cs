@@ -19,7 +19,8 @@ namespace Delivery.CourierApi.Hosting;
 /// <summary>
 /// Wires the libraries into the host: the road network (travel times and route geometry once loaded), tracking (hubs,
 /// window hits, customer view) over the published routes, and paper manifests with the way back from paper.
-/// Call after <c>AddDeliveryFeatures</c>: the travel-time and geometry registrations here replace the straight-line ones.
+/// The one registration of <see cref="ITravelTimeSource"/> and <see cref="IRouteGeometrySource"/> (planning, edits, ETAs
+/// and maps alike): roads once the network is loaded, straight lines at <c>Planning:SpeedKmh</c> × <c>Planning:CircuityFactor</c> until then.
 /// </summary>
 internal static class WiringSetup
 {

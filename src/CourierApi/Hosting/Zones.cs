@@ -1,6 +1,8 @@
+using Delivery.Tracking;
+
 namespace Delivery.CourierApi.Hosting;
 
-/// <summary>Depot-local time ↔ UTC. Depots name IANA zones ("Europe/Lisbon"); everything is stored as UTC.</summary>
+/// <summary>Depot time zones: finding them by IANA id ("Europe/Lisbon"), converting through <see cref="LocalTime"/>, formatting. Everything is stored as UTC.</summary>
 internal static class Zones
 {
     public static TimeZoneInfo Find(string id, string field = "timeZone")
@@ -17,20 +19,15 @@ internal static class Zones
 
     public static bool IsKnown(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
-    /// <summary>The UTC instant of a local wall-clock time; a time skipped by a DST change moves forward by the gap.</summary>
-    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone) => ToUtc(date.ToDateTime(time), zone);
+    /// <summary>The UTC instant of a local wall-clock time (DST gaps and overlaps: see <see cref="LocalTime"/>).</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone) => LocalTime.ToUtc(date, time, zone);
 
-    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
-    }
+    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone) => LocalTime.ToUtc(local, zone);
 
-    public static DateTimeOffset ToLocal(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone);
+    public static DateTimeOffset ToLocal(DateTimeOffset utc, TimeZoneInfo zone) => LocalTime.ToLocal(utc, zone);
+
+    /// <summary>The depot's "today" at <paramref name="utc"/>.</summary>
+    public static DateOnly Today(DateTimeOffset utc, TimeZoneInfo zone) => LocalTime.DateAt(utc, zone);
 
     /// <summary>"10:00–12:00" in the zone.</summary>
     public static string FormatWindow(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone) =>

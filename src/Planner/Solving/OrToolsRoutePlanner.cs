@@ -73,7 +73,7 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
             best = FirstPlan(ix, scope, baseline, warm, settings, tracker, cancellationToken);
             // A re-plan accepts only improvements, so stops move only when that makes the plan cheaper.
             var sisr = warm ? settings.RuinRecreate with { StartTemperature = 0, FinalTemperature = 0 } : settings.RuinRecreate;
-            best = SisrImprover.Run(model, scope, best, sisr, settings.Workers, settings.Seed, deadline, _time, tracker, cancellationToken);
+            best = SisrImprover.Run(model, scope, best, sisr, settings.Workers, settings.Seed, deadline, ConstructionGrace(settings.TimeLimit), _time, tracker, cancellationToken);
         }
         else if (scope.Orders.Length > 0 && scope.Vehicles.Length > 0)
         {
@@ -121,6 +121,13 @@ public sealed class OrToolsRoutePlanner : IRoutePlanner
         }
         return Portfolio.Run(ix, scope, baseline, warm, SearchConfig.Portfolio, settings.Workers, settings.TimeLimit * settings.OrToolsShare, tracker, ct);
     }
+
+    /// <summary>
+    /// How long past the limit a first plan still under construction may take to finish: 1 s (a 10 s job returns
+    /// within 11 s even on a machine too loaded to build its first plan in time; on an idle one 1,000 orders take
+    /// milliseconds). Cancellation stops the construction at once.
+    /// </summary>
+    internal static TimeSpan ConstructionGrace(TimeSpan limit) => limit < TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(1);
 
     /// <summary>Times each locked route as given; a locked sequence that cannot be driven is an input error.</summary>
     private static (HashSet<int> Vehicles, HashSet<int> Orders) LockedRoutes(ProblemIndex ix, List<PlannedRoute> routes)

@@ -50,7 +50,9 @@ public sealed record SilentTabletAlert(string CourierId, string RouteId, string 
 /// <param name="WindowEndUtc">Promised window end.</param>
 /// <param name="AtRisk">True while a window-at-risk alert stands.</param>
 /// <param name="Courier">The courier's position, only while the courier is heading to this stop.</param>
-public sealed record CustomerView(StopStatus Status, DateTimeOffset? Eta, DateTimeOffset? WindowStartUtc, DateTimeOffset? WindowEndUtc, bool AtRisk, CourierPosition? Courier);
+/// <param name="StopsBefore">Open stops the courier serves before this one, once the route has started (null before).</param>
+public sealed record CustomerView(StopStatus Status, DateTimeOffset? Eta, DateTimeOffset? WindowStartUtc, DateTimeOffset? WindowEndUtc, bool AtRisk, CourierPosition? Courier,
+    int? StopsBefore = null);
 
 /// <summary>Every courier of a depot with its latest position, for a dispatcher joining.</summary>
 /// <param name="DepotId">Depot.</param>

@@ -38,7 +38,7 @@ public sealed class LiveQuery
         }
         if (rebuilt)
         {
-            var pushes = await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var pushes = await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), queueMoved: false, cancellationToken).ConfigureAwait(false);
             await _store.SaveAsync(state, LiveStateRules.IsActive(state, route), positionsReceived: false).ConfigureAwait(false);
             foreach (var push in pushes)
             {
@@ -47,13 +47,15 @@ public sealed class LiveQuery
         }
         var live = state.Stop(stop.StopId);
         var headingHere = LiveStateRules.NextOpenStop(state, route)?.StopId == stop.StopId;
+        var before = live.IsClosed ? 0 : route.Stops.Count(s => s.Sequence < stop.Sequence && !state.Stop(s.StopId).IsClosed);
         return new CustomerView(
             live.Status,
             live.IsClosed ? null : live.Eta,
             stop.WindowStartUtc,
             stop.WindowEndUtc,
             live.AtRisk && !live.IsClosed,
-            headingHere ? state.Latest : null);
+            headingHere ? state.Latest : null,
+            before);
     }
 
     /// <summary>Latest positions of every courier of <paramref name="depotId"/> seen today.</summary>

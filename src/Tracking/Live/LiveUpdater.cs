@@ -81,7 +81,7 @@ internal sealed class LiveUpdater(
         var etaDue = forceEta || statusChanged.Count > 0 || state.LastEtaAt is null
             || now - state.LastEtaAt.Value >= TimeSpan.FromSeconds(_o.EtaRecomputeSeconds);
         var etaWork = etaDue && route is not null
-            ? await RefreshEtasAsync(state, route, now, ct).ConfigureAwait(false)
+            ? await RefreshEtasAsync(state, route, now, queueMoved: statusChanged.Count > 0, ct).ConfigureAwait(false)
             : [];
 
         await store.SaveAsync(state, LiveStateRules.IsActive(state, route), positions.Count > 0).ConfigureAwait(false);
@@ -114,8 +114,12 @@ internal sealed class LiveUpdater(
     private static List<StopPoint> OpenStops(CourierLiveState state, PublishedRoute route) =>
         route.Stops.Where(s => state.Stop(s.StopId).Status == StopStatus.Open).Select(s => new StopPoint(s.StopId, s.Latitude, s.Longitude)).ToList();
 
-    /// <summary>Recomputes every open stop's ETA; returns the pushes to make (after the state is saved).</summary>
-    public async Task<List<Func<Task>>> RefreshEtasAsync(CourierLiveState state, PublishedRoute route, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Recomputes every open stop's ETA; returns the pushes to make (after the state is saved). When
+    /// <paramref name="queueMoved"/> (a stop was closed or reached) every open stop's ETA is pushed whatever it moved, so each
+    /// customer's page learns its place in the queue ("N stops before you") at once.
+    /// </summary>
+    public async Task<List<Func<Task>>> RefreshEtasAsync(CourierLiveState state, PublishedRoute route, DateTimeOffset now, bool queueMoved, CancellationToken ct)
     {
         var pushes = new List<Func<Task>>();
         if (state.Latest is not { } at)
@@ -133,7 +137,7 @@ internal sealed class LiveUpdater(
             var live = state.Stop(stop.StopId);
             var eta = etas[i].Eta;
             live.Eta = eta;
-            if (live.PushedEta is not { } pushed || Math.Abs((eta - pushed).TotalSeconds) >= _o.EtaPushThresholdSeconds)
+            if (queueMoved || live.PushedEta is not { } pushed || Math.Abs((eta - pushed).TotalSeconds) >= _o.EtaPushThresholdSeconds)
             {
                 live.PushedEta = eta;
                 var update = new StopEtaUpdate(route.RouteId, stop.StopId, eta, stop.WindowStartUtc, stop.WindowEndUtc);

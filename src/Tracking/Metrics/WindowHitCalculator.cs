@@ -56,12 +56,12 @@ public static class WindowHitCalculator
     }
 
     private static DateOnly Date(WindowOutcome o, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(Local(o.Handover.WindowStartUtc ?? o.Handover.OccurredAt, zone));
+        LocalTime.DateAt(o.Handover.WindowStartUtc ?? o.Handover.OccurredAt, zone);
 
     private static string Slot(WindowOutcome o, TimeZoneInfo zone) =>
         o.Handover is { WindowStartUtc: { } s, WindowEndUtc: { } e }
             ? $"{Local(s, zone):HH\\:mm}–{Local(e, zone):HH\\:mm}"
             : "none";
 
-    private static DateTime Local(DateTimeOffset t, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(t, zone).DateTime;
+    private static DateTimeOffset Local(DateTimeOffset t, TimeZoneInfo zone) => LocalTime.ToLocal(t, zone);
 }

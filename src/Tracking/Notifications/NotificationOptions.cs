@@ -22,7 +22,7 @@ public sealed class NotificationOptions : IValidatableObject
     public string? SigningSecret { get; set; }
 
     /// <summary>Public base address of the customer tracking page, for the link in notifications.</summary>
-    public string TrackingBaseUrl { get; set; } = "http://127.0.0.1:5080/track/";
+    public string TrackingBaseUrl { get; set; } = "http://127.0.0.1:5080/t/";
 
     /// <summary>Sends before a notification is parked (kept, not retried) with its last error.</summary>
     [Range(1, 100)]

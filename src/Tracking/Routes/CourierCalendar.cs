@@ -15,19 +15,14 @@ internal sealed class CourierCalendar(IPublishedRouteSource source)
     public async ValueTask<DateOnly> DateAtAsync(string courierId, DateTimeOffset at, CancellationToken ct)
     {
         var zone = await ZoneAsync(courierId, ct).ConfigureAwait(false);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        return LocalTime.DateAt(at, zone);
     }
 
-    /// <summary>The instant the courier's service date <paramref name="date"/> begins (local midnight, or the first valid time after it).</summary>
+    /// <summary>The instant the courier's service date <paramref name="date"/> begins (local midnight, or the first instant of the date where midnight is skipped).</summary>
     public async ValueTask<DateTimeOffset> DayStartAsync(string courierId, DateOnly date, CancellationToken ct)
     {
         var zone = await ZoneAsync(courierId, ct).ConfigureAwait(false);
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15); // a zone that skips midnight when the clocks go forward
-        }
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+        return LocalTime.StartOfDay(date, zone);
     }
 
     private async ValueTask<TimeZoneInfo> ZoneAsync(string courierId, CancellationToken ct)

@@ -274,7 +274,8 @@ public sealed class CourierDayGenerator(IRoadPaths paths, GroundTruthTraffic tra
             var f = span > 0 ? (at - a.At).TotalSeconds / span : 0;
             var lat = a.Where.Latitude + (b.Where.Latitude - a.Where.Latitude) * f;
             var lon = a.Where.Longitude + (b.Where.Longitude - a.Where.Longitude) * f;
-            var speed = span > 0 ? Geo.DistanceMeters(a.Where.Latitude, a.Where.Longitude, b.Where.Latitude, b.Where.Longitude) / span : 0;
+            // A phone reports its speed as the GPS sees it; short shape pieces can give absurd quotients, which it would not.
+            var speed = span > 0 ? Math.Min(40, Geo.DistanceMeters(a.Where.Latitude, a.Where.Longitude, b.Where.Latitude, b.Where.Longitude) / span) : 0;
             var heading = Math.Atan2(lon - previous.Longitude, lat - previous.Latitude) * 180 / Math.PI;
             previous = new Location(lon, lat);
             if (gap > 0)

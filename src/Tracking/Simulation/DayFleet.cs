@@ -12,7 +12,8 @@ namespace Delivery.Tracking.Simulation;
 /// <param name="Reconnects">Connections re-established after a loss.</param>
 /// <param name="Batches">Batches sent.</param>
 /// <param name="RejectionSamples">The first distinct reasons the server gave for refused items.</param>
-public sealed record DayFleetResult(long PositionsAcked, long EventsAcked, long Rejected, int Reconnects, long Batches, IReadOnlyList<string> RejectionSamples);
+/// <param name="MaxSendLag">The longest a send started after its due time, in simulated time (a host too slow for the clock's speed shows here).</param>
+public sealed record DayFleetResult(long PositionsAcked, long EventsAcked, long Rejected, int Reconnects, long Batches, IReadOnlyList<string> RejectionSamples, TimeSpan MaxSendLag);
 
 /// <summary>
 /// Plays generated <see cref="CourierDay"/>s through the real courier hub on a shared clock (a
@@ -27,6 +28,7 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
     private long _rejected;
     private long _batches;
     private int _reconnects;
+    private long _maxLagTicks;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reasons = new(StringComparer.Ordinal);
 
     /// <summary>Fixes acknowledged so far.</summary>
@@ -37,7 +39,8 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
     {
         ArgumentNullException.ThrowIfNull(days);
         await Task.WhenAll(days.Select((d, i) => PlayAsync(d, i, cancellationToken))).ConfigureAwait(false);
-        return new DayFleetResult(Interlocked.Read(ref _acked), Interlocked.Read(ref _events), Interlocked.Read(ref _rejected), _reconnects, Interlocked.Read(ref _batches), [.. _reasons.Keys.Order(StringComparer.Ordinal)]);
+        return new DayFleetResult(Interlocked.Read(ref _acked), Interlocked.Read(ref _events), Interlocked.Read(ref _rejected), _reconnects, Interlocked.Read(ref _batches), [.. _reasons.Keys.Order(StringComparer.Ordinal)],
+            TimeSpan.FromTicks(Interlocked.Read(ref _maxLagTicks)));
     }
 
     private async Task PlayAsync(CourierDay day, int index, CancellationToken ct)
@@ -64,6 +67,11 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
                 }
                 var now = next;
                 next += options.SendInterval;
+                var lag = (clock.GetUtcNow() - now).Ticks;
+                if (lag > Interlocked.Read(ref _maxLagTicks))
+                {
+                    Interlocked.Exchange(ref _maxLagTicks, lag);
+                }
                 if (day.TabletDiedAt is { } died && now >= died + options.SendInterval)
                 {
                     break;
@@ -137,10 +145,13 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
         }
     }
 
-    /// <summary>Sends the outbox in chunks below the server's batch limit; returns how far it got, or null on failure.</summary>
+    /// <summary>
+    /// Sends the outbox in chunks below the hub's message size limit (32 KB by default: about 450 fixes in
+    /// MessagePack); returns how far it got, or null on failure.
+    /// </summary>
     private async Task<(int Fixes, int Events)?> TrySendAsync(HubConnection connection, CourierDay day, int fixFrom, int fixTo, int eventFrom, int eventTo)
     {
-        const int chunk = 2_000;
+        const int chunk = 250;
         try
         {
             while (fixFrom < fixTo || eventFrom < eventTo)

@@ -77,7 +77,7 @@ public sealed class DeliveryEventStore
             var cmd = new NpgsqlBatchCommand(e.IsHandover
                 ? $"""
                   WITH e AS ({insert}),
-                  n AS (INSERT INTO notification_outbox (order_id, kind, cause, depot_id, payload) SELECT $20, $21, 'handover', $22, $23 FROM e
+                  n AS (INSERT INTO notification_outbox (order_id, kind, cause, depot_id, payload, created_at) SELECT $20, $21, 'handover', $22, $23, $19 FROM e
                         ON CONFLICT (order_id, kind, cause) DO NOTHING)
                   SELECT event_key FROM e
                   """

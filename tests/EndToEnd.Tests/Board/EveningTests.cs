@@ -58,7 +58,7 @@ public sealed class EveningTests(BoardHost host) : IClassFixture<BoardHost>
 
         // Plan: the demo's first plan is there (or arrives through the planning hub); the new orders wait for a re-plan.
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan & routes" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan v1" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan v1" })).ToBeVisibleAsync(new() { Timeout = 240_000 });
         await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-ready", "true");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Timeline of the routes" })).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "plan review");
@@ -85,7 +85,7 @@ public sealed class EveningTests(BoardHost host) : IClassFixture<BoardHost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Re-plan" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status, new() { Name = "Planning progress" })).ToBeVisibleAsync();
         var moved = page.GetByRole(AriaRole.Dialog, new() { Name = "What moved in the re-plan" });
-        await Expect(moved).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await Expect(moved).ToBeVisibleAsync(new() { Timeout = 240_000 });
         await Axe.AssertNoSeriousViolationsAsync(page, "what moved");
         await moved.GetByRole(AriaRole.Button, new() { Name = "Accept the new plan" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Plan v2" })).ToBeVisibleAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Delivery.EndToEnd.Tests.Board;
 
@@ -16,16 +17,16 @@ public sealed class SignInTests(BoardHost host) : IClassFixture<BoardHost>
         await page.GetByLabel("User name").FillAsync("demo");
         await page.GetByLabel("Password").FillAsync("wrong");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong password");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong password");
 
         await page.GetByLabel("Password").FillAsync("demo-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/board**");
-        await Assertions.Expect(page.GetByText("Demo Dispatcher")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByLabel("Plan date")).ToHaveValueAsync(BoardHost.PlanDate);
+        await Expect(page.GetByText("Demo Dispatcher")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Plan date")).ToHaveValueAsync(BoardHost.PlanDate);
         var orders = page.GetByRole(AriaRole.Table, new() { Name = "160 orders" });
-        await Assertions.Expect(orders).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import CSV" })).ToBeVisibleAsync();
+        await Expect(orders).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import CSV" })).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page, "board orders");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -38,17 +39,30 @@ public sealed class SignInTests(BoardHost host) : IClassFixture<BoardHost>
     public async Task Analyst_sees_the_board_without_edit_buttons()
     {
         var page = await host.SignedInPageAsync("analyst", "analyst-password");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "160 orders" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Analyst (read only)")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import CSV" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add order" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "160 orders" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Analyst (read only)")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import CSV" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add order" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Fleet" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Fleet for the date" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit shift" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Fleet for the date" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit shift" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan & routes" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map of the routes" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Re-plan" })).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Plan routes" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Map of the routes" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Re-plan" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Plan routes" })).ToHaveCountAsync(0);
         await Axe.AssertNoSeriousViolationsAsync(page, "board plan (analyst)");
+    }
+
+    [Fact]
+    public async Task Dispatcher_issues_a_tablet_pairing_code_with_its_QR_code()
+    {
+        var page = await host.SignedInPageAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fleet" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tablet — Courier 1" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Tablet for Courier 1" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Issue tablet" }).ClickAsync();
+        await Expect(dialog.GetByTestId("pairing-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z0-9]{4}-[A-Z0-9]{4}$"));
+        await Expect(dialog.GetByRole(AriaRole.Img, new() { Name = "QR code of the pairing link" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "tablet pairing");
     }
 }

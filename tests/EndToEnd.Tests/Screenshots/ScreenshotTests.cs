@@ -63,7 +63,7 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
             await page.GetByRole(AriaRole.Button, new() { Name = w["cancel"] }).First.ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = w["plan"] }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("v\\d") })).ToBeVisibleAsync(new() { Timeout = 90_000 });
+            await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("v\\d") })).ToBeVisibleAsync(new() { Timeout = 240_000 });
             await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-ready", "true");
             await ShootAsync(page, lang, "plan");
             await page.GetByRole(AriaRole.Button, new() { Name = "Courier 2 van-2" }).First.ClickAsync();
@@ -85,7 +85,7 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
             await Expect(page.Locator("[aria-live=polite][role=status]").First).ToBeVisibleAsync();
             await ShootAsync(page, lang, "planning", sizes: 1);
             var moved = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = w["accept"] }) });
-            await Expect(moved).ToBeVisibleAsync(new() { Timeout = 120_000 });
+            await Expect(moved).ToBeVisibleAsync(new() { Timeout = 240_000 });
             await Expect(moved.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
             await ShootAsync(page, lang, "what-moved");
             await moved.GetByRole(AriaRole.Button, new() { Name = w["accept"] }).ClickAsync();

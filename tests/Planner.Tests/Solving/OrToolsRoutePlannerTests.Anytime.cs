@@ -24,7 +24,7 @@ public sealed partial class OrToolsRoutePlannerTests
         AssertComplete(problem, result);
     }
 
-    /// <summary>A time limit of 200 ms on the same problem behaves as the cancellation does.</summary>
+    /// <summary>A time limit of 200 ms on the same problem: a valid plan (the first plan may take up to 1 s more to finish).</summary>
     [Fact(Timeout = 120_000)]
     public async Task Plan_LimitOf200MsOn1000Orders_ReturnsValidPlan()
     {
@@ -55,13 +55,18 @@ public sealed partial class OrToolsRoutePlannerTests
         Assert.NotEqual(Sequences(first), Sequences(otherSeed));
     }
 
-    /// <summary>5,000 orders and 150 couriers (two depots, breaks, skills, two-window orders, a pin, a lock): every order routed at a 20 s limit.</summary>
+    /// <summary>
+    /// 5,000 orders and 150 couriers (two depots, breaks, skills, two-window orders, a pin, a lock): every order routed
+    /// by the construction and 500 steps (alone on a quiet machine about 10 s; the 200 s limit is there only for the
+    /// rest of the suite and other work loading the machine).
+    /// </summary>
     [Fact(Timeout = 300_000)]
-    public async Task Plan_5000Orders150Couriers_FeasibleAtSmallLimit()
+    public async Task Plan_5000Orders150Couriers_FeasibleAfterFewSteps()
     {
         var problem = LargeWorld(5000, 150, seed: 1, shareMatrix: true);
+        var settings = TestWorld.Settings(200, workers: 2) with { RuinRecreate = new RuinRecreateSettings(MaxSteps: 500) };
 
-        var result = await Task.Run(() => TestWorld.Solve(problem, TestWorld.Settings(20, workers: 2)));
+        var result = await Task.Run(() => TestWorld.Solve(problem, settings));
 
         AssertComplete(problem, result);
         Assert.Empty(result.Unassigned);

@@ -119,8 +119,8 @@ public sealed class CourierHubTests(TestDatabase db) : IClassFixture<TestDatabas
 
         var ack = await Send(courier, new CourierBatch(null, null,
         [
-            new CourierEventReport("p1", stop, "partly_delivered", day.Clock.GetUtcNow(), RefusedItems: [new RefusedItem("1", 1)]),
-            new CourierEventReport("p2", day.Route.Stops[1].StopId, "partly_delivered", day.Clock.GetUtcNow(), RefusedItems: [new RefusedItem("1", 5)]),
+            new CourierEventReport("p1", stop, "partly_delivered", day.Clock.GetUtcNow(), RefusedItems: [new RefusedItem("Box", 1)]),
+            new CourierEventReport("p2", day.Route.Stops[1].StopId, "partly_delivered", day.Clock.GetUtcNow(), RefusedItems: [new RefusedItem("Box", 5)]),
         ]));
 
         Assert.Equal(["p1"], ack.EventsAccepted);

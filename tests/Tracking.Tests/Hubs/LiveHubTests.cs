@@ -56,6 +56,30 @@ public sealed class LiveHubTests(TestDatabase db) : IClassFixture<TestDatabase>
     }
 
     [Fact]
+    public async Task Eta_StopBeforeClosed_EveryWaitingCustomerIsPushedTheirNewPlace()
+    {
+        await using var day = await DayScenario.CreateAsync(db);
+        await using var host = await day.StartHostAsync();
+        var third = await host.ConnectAsync("/hubs/live", null);
+        var etas = new Inbox<StopEtaUpdate>(third, "Eta");
+        await third.InvokeAsync<CustomerView>("TrackOrder", day.Route.Stops[2].Token);
+        var courier = await host.ConnectAsync("/hubs/courier", day.CourierToken);
+
+        await Send(courier, new CourierBatch(null, [day.Fix(1, 0.5)], null));
+        await etas.WaitForAsync(_ => true);
+        var before = await third.InvokeAsync<CustomerView>("TrackOrder", day.Route.Stops[2].Token);
+        Assert.Equal(2, before.StopsBefore);
+
+        // The first stop is done a few seconds later: the third ETA barely moves, yet it is pushed with its new place.
+        day.Clock.Advance(TimeSpan.FromSeconds(5));
+        await Send(courier, new CourierBatch(null, [day.Fix(2, 0.5)], [Delivered("q1", day.Route.Stops[0].StopId, day.Clock.GetUtcNow())]));
+        await etas.WaitForAsync(_ => etas.All.Count >= 2);
+        var after = await third.InvokeAsync<CustomerView>("TrackOrder", day.Route.Stops[2].Token);
+        Assert.Equal(1, after.StopsBefore);
+        Assert.Null(after.Courier);
+    }
+
+    [Fact]
     public async Task AtRisk_CourierStuck_AlertsOnceBeforeWindowEndThenAllClear()
     {
         // Stop 1 window 08:00–08:40, margin 10 min: at risk once the ETA passes 08:30.

@@ -21,7 +21,7 @@ public sealed class WindowHitQueryTests(TestDatabase db) : IClassFixture<TestDat
         var ack = await courier.InvokeAsync<BatchAck>("SendPositions", new CourierBatch(null, null,
         [
             new CourierEventReport("a", s[0].StopId, "delivered", t.AddMinutes(10)),                                        // early 20 min
-            new CourierEventReport("b", s[1].StopId, "partly_delivered", t.AddMinutes(20), RefusedItems: [new RefusedItem("2", 1)]), // on time
+            new CourierEventReport("b", s[1].StopId, "partly_delivered", t.AddMinutes(20), RefusedItems: [new RefusedItem("Bag", 1)]), // on time
             new CourierEventReport("c", s[2].StopId, "failed", t.AddMinutes(45), Reason: "nobody home"),                    // late 15 min
         ]));
         Assert.Empty(ack.Rejections);

@@ -14,7 +14,7 @@ public sealed class FleetSimulatorTests(TestDatabase db) : IClassFixture<TestDat
         using var redis = new TestRedis();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var start = DateTimeOffset.UtcNow;
-        var source = new ApiSchemaRouteSource(db.DataSource);
+        var source = new Delivery.CourierApi.Features.Tracking.PublishedRouteSource(db.DataSource);
         var couriers = new List<SimulatedCourier>();
         for (var c = 0; c < 3; c++)
         {

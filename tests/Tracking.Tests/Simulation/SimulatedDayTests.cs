@@ -13,18 +13,19 @@ namespace Delivery.Tracking.Tests.Simulation;
 /// <summary>
 /// Days on the <see cref="SimulatedClock"/> shared by the tracking host and the fleet: hours of a delivery day pass in
 /// seconds, and ETAs, alerts and handovers carry simulated time. Assertions are on simulated instants with a tolerance
-/// of a few simulated minutes (one real second is several simulated minutes), never on wall time.
+/// of a few simulated minutes (one real second is over three simulated minutes, and a loaded machine delays batches),
+/// never on wall time.
 /// </summary>
 public sealed class SimulatedDayTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
-    private const double Speed = 400;
+    private const double Speed = 200;
     private static readonly DateTimeOffset T0 = DayScenario.Start; // 08:00 UTC on the scenario's date
 
     [Fact]
     public async Task ThreeHourScriptedDay_EtasAtRiskAndSilentTabletFireAtTheirSimulatedTimes()
     {
         // Stops 2, 4 and 6 km east; the third's window is 09:00-11:00. The courier serves 1 and 2, then stands at
-        // stop 2 until 10:55 (the tablet offline 09:00-09:20), then drives on and hands over stop 3 late at 11:02.
+        // stop 2 until 10:55 (the tablet offline 09:00-09:40), then drives on and hands over stop 3 late at 11:02.
         await using var day = await DayScenario.CreateAsync(db, (0, 120), (0, 120), (60, 180));
         var clock = new SimulatedClock(T0.AddMinutes(-15), Speed, DateTimeOffset.UtcNow.AddSeconds(2));
         await using var host = await TrackingTestHost.StartAsync(db, day.Redis.Prefix, clock,
@@ -44,7 +45,7 @@ public sealed class SimulatedDayTests(TestDatabase db) : IClassFixture<TestDatab
             .StayUntil(4, T0.AddMinutes(175))
             .Drive(4, 6, 250).Stay(6, 180).Event(s3, "delivered");
         var courierDay = script.Build(new SimulatedCourier(day.Route.CourierId, day.Device, day.CourierToken, route),
-            offline: [(T0.AddMinutes(60), T0.AddMinutes(80))]);
+            offline: [(T0.AddMinutes(60), T0.AddMinutes(100))]);
         Assert.True(clock.GetUtcNow() < T0, "the host should be up before the simulated day starts");
 
         var result = await new DayFleet(new Uri(host.Address, "/hubs/courier"), clock,
@@ -54,16 +55,16 @@ public sealed class SimulatedDayTests(TestDatabase db) : IClassFixture<TestDatab
         Assert.Equal(courierDay.Fixes.Count, result.PositionsAcked);
         // ETAs: the first one for stop 1 comes with the first fixes and predicts the arrival of about 08:04 in simulated time.
         var firstEta = etas.All.First(e => e.Item.StopId == s1);
-        Assert.InRange(firstEta.At, T0, T0.AddMinutes(3));
-        Assert.InRange(firstEta.Item.Eta, T0.AddMinutes(2), T0.AddMinutes(8));
-        // Silent tablet: the last fix before the 09:00 outage was received about 09:00; the alert follows ten minutes later.
+        Assert.InRange(firstEta.At, T0, T0.AddMinutes(10));
+        Assert.InRange(firstEta.Item.Eta, T0.AddMinutes(2), T0.AddMinutes(15));
+        // Silent tablet: the last batch before the 09:00 outage was received about 09:00; the alert follows ten minutes later.
         var alert = Assert.Single(silent.All);
-        Assert.InRange(alert.Item.LastSeenAt, T0.AddMinutes(58), T0.AddMinutes(61));
-        Assert.InRange(alert.At, alert.Item.LastSeenAt.AddMinutes(10), alert.Item.LastSeenAt.AddMinutes(14));
+        Assert.InRange(alert.Item.LastSeenAt, T0.AddMinutes(55), T0.AddMinutes(70));
+        Assert.InRange(alert.At, alert.Item.LastSeenAt.AddMinutes(10), alert.Item.LastSeenAt.AddMinutes(20));
         // At risk: standing 2 km short, stop 3's ETA (now + about 285 s: 312 s of straight-line driving at the day's pace)
         // passes 11:00 − 10 min at about 10:45.
         var risk = Assert.Single(atRisk.All, a => a.Item.StopId == s3);
-        Assert.InRange(risk.At, T0.AddMinutes(163), T0.AddMinutes(168));
+        Assert.InRange(risk.At, T0.AddMinutes(160), T0.AddMinutes(175));
         Assert.True(risk.At < risk.Item.WindowEndUtc, "the alert comes before the miss");
         Assert.DoesNotContain(atRisk.All, a => a.Item.StopId == s1 || a.Item.StopId == s2);
         // The day's figures are in simulated time: two hits, stop 3 late by about three minutes.

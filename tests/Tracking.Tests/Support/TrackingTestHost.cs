@@ -13,13 +13,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
+using Delivery.Planner.Travel;
 using Npgsql;
 
 namespace Delivery.Tracking.Tests.Support;
 
 /// <summary>
-/// A minimal web host on Kestrel 127.0.0.1:0 with AddTracking/MapTracking, test authentication, the routes of the
-/// API tables, a recording notifier and the given clock. Stands in for the CourierApi host until the lead wires it.
+/// A minimal web host on Kestrel 127.0.0.1:0 with AddTracking/MapTracking, test authentication, the host's real
+/// published-route source over the API tables, the straight-line travel source and the given clock.
 /// </summary>
 public sealed class TrackingTestHost : IAsyncDisposable
 {
@@ -58,7 +59,9 @@ public sealed class TrackingTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddKeyedSingleton(TrackingServiceCollectionExtensions.ClockKey, time);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(db.ConnectionString));
-        builder.Services.AddSingleton<IPublishedRouteSource>(sp => new ApiSchemaRouteSource(sp.GetRequiredService<NpgsqlDataSource>()));
+        // The host's fallback shape (straight line × 1.3); these tests reckon at 30 km/h.
+        builder.Services.AddSingleton<ITravelTimeSource>(new StraightLineTravelTimeSource(1.3, 30));
+        builder.Services.AddSingleton<IPublishedRouteSource>(sp => new Delivery.CourierApi.Features.Tracking.PublishedRouteSource(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("Courier", p => p.RequireClaim("courier_id"))

@@ -1,25 +1,27 @@
 // Fails the build when a page's JavaScript (gzip, everything its entry loads) exceeds its budget (STYLE-FRONTEND #11).
+// The customer page is measured before its lazy map: only what its entry imports statically (the map loads after the text).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
 
 const out = resolve(import.meta.dirname, "../../wwwroot");
 const manifest = JSON.parse(readFileSync(resolve(out, ".vite/manifest.json"), "utf8"));
-const budgets = { "board/index.html": 600 * 1024, "signin/index.html": 200 * 1024, "courier/index.html": 550 * 1024 };
+const budgets = { "board/index.html": 600 * 1024, "signin/index.html": 200 * 1024, "courier/index.html": 550 * 1024, "track/index.html": 100 * 1024 };
+const eagerOnly = new Set(["track/index.html"]);
 
-function closure(key, seen = new Set()) {
+function closure(key, eager, seen = new Set()) {
   const chunk = manifest[key];
   if (!chunk || seen.has(key)) return seen;
   seen.add(key);
-  for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) closure(next, seen);
+  for (const next of [...(chunk.imports ?? []), ...(eager ? [] : chunk.dynamicImports ?? [])]) closure(next, eager, seen);
   return seen;
 }
 
 let failed = false;
 for (const [entry, budget] of Object.entries(budgets)) {
-  const files = [...closure(entry)].map((k) => manifest[k].file).filter((f) => f.endsWith(".js"));
+  const files = [...closure(entry, eagerOnly.has(entry))].map((k) => manifest[k].file).filter((f) => f.endsWith(".js"));
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(resolve(out, f))).length, 0);
-  const line = `${entry}: ${(bytes / 1024).toFixed(1)} KB gzip of JS (budget ${budget / 1024} KB)`;
+  const line = `${entry}: ${(bytes / 1024).toFixed(1)} KB gzip of JS${eagerOnly.has(entry) ? " before the lazy map" : ""} (budget ${budget / 1024} KB)`;
   if (bytes > budget) {
     failed = true;
     console.error("over budget: " + line);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Data;
+using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Hosting;
 using Delivery.Planner.Model;
@@ -42,21 +43,18 @@ internal static class CourierEndpoints
     public static RouteGroupBuilder MapCourier(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/courier").WithTags("Courier").RequireAuthorization(Policies.Courier);
-        group.MapGet("/route", RouteAsync).WithSummary("The signed-in courier's route in the published plan for a date (default: today in the courier's depot).");
+        group.MapGet("/route", RouteAsync).WithSummary("The signed-in courier's route in the published plan for a date (default: today at the courier's depot, in its time zone).");
         return group;
     }
 
     internal static async Task<Results<Ok<CourierRouteResponse>, NotFound>> RouteAsync(
-        DateOnly? date, ClaimsPrincipal user, NpgsqlDataSource db, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry,
-        TimeProvider time, CancellationToken ct)
+        DateOnly? date, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, NpgsqlDataSource db, PlanReader reader, RouteEnds ends,
+        IRouteGeometrySource geometry, TimeProvider time, CancellationToken ct)
     {
         var courierId = long.Parse(user.FindFirstValue(CourierDeviceDefaults.CourierIdClaim)!, CultureInfo.InvariantCulture);
-        var zone = await db.ScalarAsync<string?>("SELECT d.time_zone FROM couriers c JOIN depots d ON d.id = c.depot_id WHERE c.id = $1", courierId) ?? "UTC";
-        var day = date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
-        var versionId = await db.ScalarAsync<long?>("""
-            SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id JOIN routes r ON r.plan_version_id = v.id
-            WHERE v.status = 'published' AND p.plan_date = $1 AND r.courier_id = $2 LIMIT 1
-            """, day, courierId);
+        var zone = await fleet.CourierTimeZoneAsync(courierId, ct);
+        var day = date ?? Zones.Today(time.GetUtcNow(), Zones.Find(zone));
+        var versionId = await plans.PublishedVersionOfCourierAsync(courierId, day, ct);
         if (versionId is null)
         {
             return TypedResults.NotFound();

@@ -68,6 +68,11 @@ internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
         await db.FirstAsync("SELECT id, depot_id, name, phone, skills, active FROM couriers WHERE id = $1", ReadCourier, id)
         ?? throw new NotFoundException("Courier", id);
 
+    /// <summary>The IANA time zone of the courier's depot.</summary>
+    public async Task<string> CourierTimeZoneAsync(long courierId, CancellationToken ct) =>
+        await db.ScalarAsync<string?>("SELECT d.time_zone FROM couriers c JOIN depots d ON d.id = c.depot_id WHERE c.id = $1", ct, courierId)
+        ?? throw new NotFoundException("Courier", courierId);
+
     public async Task<ShiftResponse> PutShiftAsync(long courierId, DateOnly date, ShiftRequest r)
     {
         var courier = await GetCourierAsync(courierId);

@@ -19,6 +19,14 @@ internal sealed class OrderStore(NpgsqlDataSource db, IOptions<OrdersOptions> op
             AT TIME ZONE (SELECT d.time_zone FROM depots d WHERE d.id = orders.depot_id)
         """;
 
+    /// <summary>The depot of courier <paramref name="courierId"/>, or null when there is no such courier.</summary>
+    public Task<long?> CourierDepotAsync(long courierId, CancellationToken ct) =>
+        db.ScalarAsync<long?>("SELECT depot_id FROM couriers WHERE id = $1", ct, courierId);
+
+    /// <summary>Pins an order to a courier for re-plans (null removes the pin).</summary>
+    public Task<int> PinAsync(long orderId, long? courierId, CancellationToken ct) =>
+        db.ExecAsync("UPDATE orders SET pinned_courier_id = $2 WHERE id = $1", ct, orderId, courierId);
+
     public async Task<OrderResponse> GetAsync(long id) =>
         (await LoadAsync($"SELECT {Columns} FROM orders WHERE id = $1", id)).SingleOrDefault() ?? throw new NotFoundException("Order", id);
 

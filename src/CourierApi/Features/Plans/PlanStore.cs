@@ -132,6 +132,12 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, 
     /// <summary>The number of a version.</summary>
     public Task<int> NumberAsync(long versionId) => db.ScalarAsync<int>("SELECT number FROM plan_versions WHERE id = $1", versionId);
 
+    /// <summary>The published version that has a route of <paramref name="courierId"/> on <paramref name="date"/>, or null.</summary>
+    public Task<long?> PublishedVersionOfCourierAsync(long courierId, DateOnly date, CancellationToken ct) => db.ScalarAsync<long?>("""
+        SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id JOIN routes r ON r.plan_version_id = v.id
+        WHERE v.status = 'published' AND p.plan_date = $1 AND r.courier_id = $2 LIMIT 1
+        """, ct, date, courierId);
+
     /// <summary>The newest version of a depot and date's plan, or null.</summary>
     public Task<long?> LatestVersionIdAsync(long depotId, DateOnly date) => db.ScalarAsync<long?>("""
         SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id

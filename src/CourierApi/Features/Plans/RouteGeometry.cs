@@ -3,20 +3,13 @@ using Delivery.Planner.Model;
 namespace Delivery.CourierApi.Features.Plans;
 
 /// <summary>
-/// The drawn path of a route through its points (depot, stops in order, depot). Straight lines until the road network
-/// is wired; a road-network implementation returns the driven polyline.
+/// The drawn path of a route through its points (depot, stops in order, depot): the driven polyline once the road
+/// network is loaded, straight segments until then (<see cref="RoadNetwork.HostRouteGeometrySource"/>).
 /// </summary>
 public interface IRouteGeometrySource
 {
     /// <summary>Coordinates [longitude, latitude] of the path through <paramref name="points"/> in order.</summary>
     Task<IReadOnlyList<double[]>> PathAsync(IReadOnlyList<Location> points, CancellationToken cancellationToken);
-}
-
-/// <summary>Straight segments between consecutive points.</summary>
-internal sealed class StraightLineGeometrySource : IRouteGeometrySource
-{
-    public Task<IReadOnlyList<double[]>> PathAsync(IReadOnlyList<Location> points, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<double[]>>(points.Select(p => new[] { p.Longitude, p.Latitude }).ToList());
 }
 
 /// <summary>A GeoJSON feature collection of routes (RFC 7946).</summary>

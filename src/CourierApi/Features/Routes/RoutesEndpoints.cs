@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Delivery.CourierApi.Auth;
-using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Delivery.CourierApi.Features.Routes;
 
@@ -30,15 +28,14 @@ internal static class RoutesEndpoints
         return TypedResults.Ok(await reader.ReadAsync(versionId));
     }
 
-    internal static async Task<Ok<OrderResponse>> PinAsync(long orderId, PinRequest request, NpgsqlDataSource db, OrderStore orders)
+    internal static async Task<Ok<OrderResponse>> PinAsync(long orderId, PinRequest request, OrderStore orders, CancellationToken ct)
     {
         var order = await orders.GetAsync(orderId);
-        if (request.CourierId is { } courier
-            && await db.ScalarAsync<long?>("SELECT depot_id FROM couriers WHERE id = $1", courier) != order.DepotId)
+        if (request.CourierId is { } courier && await orders.CourierDepotAsync(courier, ct) != order.DepotId)
         {
             throw new FieldException("courierId", $"courier {courier} does not belong to this order's depot");
         }
-        await db.ExecAsync("UPDATE orders SET pinned_courier_id = $2 WHERE id = $1", orderId, request.CourierId);
+        await orders.PinAsync(orderId, request.CourierId, ct);
         return TypedResults.Ok(await orders.GetAsync(orderId));
     }
 }

@@ -37,26 +37,26 @@ internal sealed class RoadTileSource(
     private readonly MemoryCache _tiles = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
     private readonly SemaphoreSlim _networkLock = new(1, 1);
     private readonly string _redisPrefix = (configuration["SignalR:ChannelPrefix"] ?? "delivery") + ":tiles:";
-    private (TileNetwork Network, DateTimeOffset CheckedAt)? _network;
+    private volatile Checked? _network;
 
     private string Schema => network.Value.Schema;
 
     /// <summary>The network as the map sees it, re-read at most once a minute (a re-import changes the version).</summary>
     public async Task<TileNetwork> NetworkAsync(CancellationToken ct)
     {
-        if (_network is { } known && time.GetUtcNow() - known.CheckedAt < NetworkRecheck)
+        if (_network is { } known && time.GetUtcNow() - known.At < NetworkRecheck)
         {
             return known.Network;
         }
         await _networkLock.WaitAsync(ct);
         try
         {
-            if (_network is { } again && time.GetUtcNow() - again.CheckedAt < NetworkRecheck)
+            if (_network is { } again && time.GetUtcNow() - again.At < NetworkRecheck)
             {
                 return again.Network;
             }
             var current = await ReadNetworkAsync(ct);
-            _network = (current, time.GetUtcNow());
+            _network = new Checked(current, time.GetUtcNow());
             return current;
         }
         finally
@@ -149,6 +149,9 @@ internal sealed class RoadTileSource(
         return new TileNetwork(reader.GetString(0),
             [reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)], null);
     }
+
+    /// <summary>The network as read at <paramref name="At"/>; replaced whole, so readers never see half of it.</summary>
+    private sealed record Checked(TileNetwork Network, DateTimeOffset At);
 
     public void Dispose()
     {

@@ -1,25 +1,24 @@
+using Delivery.CourierApi.Features.CustomerPage;
 using Delivery.Tracking.Live;
-using Delivery.Tracking.Routes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Delivery.CourierApi.Features.Tracking;
 
-/// <summary>The customer's view of a delivery by tracking token (public; the token is the secret).</summary>
+/// <summary>The customer's view of a delivery by tracking token (public; the token is the secret; rate limited per address).</summary>
 internal static class CustomerViewEndpoints
 {
-    public const int MaxTokenLength = 200;
-
     public static RouteGroupBuilder MapCustomerView(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/tracking").WithTags("Tracking").AllowAnonymous();
-        group.MapGet("/{token}", ViewAsync).WithSummary("A customer's view of their delivery");
+        var group = app.MapGroup("/api/v1/tracking").WithTags("Tracking").AllowAnonymous().RequireRateLimiting(CustomerPageSetup.RateLimit);
+        group.MapGet("/{token}", ViewAsync).WithSummary("A customer's view of their delivery")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         return group;
     }
 
-    internal static async Task<Results<Ok<CustomerView>, NotFound>> ViewAsync(string token, IPublishedRouteSource routes, LiveQuery live, CancellationToken ct)
+    /// <summary>Unknown tokens answer 404 problem details (all alike); expired ones 410 "Link expired".</summary>
+    internal static async Task<Results<Ok<CustomerView>, NotFound>> ViewAsync(string token, TrackingLink link, CancellationToken ct)
     {
-        var target = token.Length > MaxTokenLength ? null : await routes.FindByTrackingTokenAsync(token, ct);
-        var view = target is null ? null : await live.CustomerViewAsync(target, ct);
-        return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
+        var order = await link.ResolveAsync(token, ct);
+        return order.View is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
     }
 }

@@ -23,17 +23,17 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
 
     public async Task<PublishedRoute?> GetCourierRouteAsync(string courierId, DateOnly date, CancellationToken cancellationToken = default) =>
         long.TryParse(courierId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await ReadAsync(RouteColumns + " AND r.courier_id = $1 AND p.plan_date = $2 LIMIT 1", id, date)
+            ? await ReadAsync(RouteColumns + " AND r.courier_id = $1 AND p.plan_date = $2 LIMIT 1", cancellationToken, id, date)
             : null;
 
     public async Task<string?> GetCourierTimeZoneAsync(string courierId, CancellationToken cancellationToken = default) =>
         long.TryParse(courierId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await db.ScalarAsync<string?>("SELECT d.time_zone FROM couriers c JOIN depots d ON d.id = c.depot_id WHERE c.id = $1", id)
+            ? await db.ScalarAsync<string?>("SELECT d.time_zone FROM couriers c JOIN depots d ON d.id = c.depot_id WHERE c.id = $1", cancellationToken, id)
             : null;
 
     public async Task<PublishedRoute?> GetRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
         long.TryParse(routeId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await ReadAsync(RouteColumns + " AND r.id = $1", id)
+            ? await ReadAsync(RouteColumns + " AND r.id = $1", cancellationToken, id)
             : null;
 
     public async Task<TrackingTarget?> FindByTrackingTokenAsync(string token, CancellationToken cancellationToken = default) =>
@@ -42,7 +42,7 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             FROM orders o JOIN stops st ON st.order_id = o.id JOIN routes r ON r.id = st.route_id
             JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id
             WHERE o.tracking_token = $1 AND v.status = 'published' LIMIT 1
-            """, r => new TrackingTarget(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), r.Get<DateOnly>(3)), token);
+            """, r => new TrackingTarget(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), r.Get<DateOnly>(3)), cancellationToken, token);
 
     /// <summary>Cancelled orders on published routes, reported apart from the window-hit rate.</summary>
     public async Task<IReadOnlyList<CancelledStop>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
@@ -51,13 +51,13 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             FROM orders o JOIN stops st ON st.order_id = o.id JOIN routes r ON r.id = st.route_id
             JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id
             WHERE o.status = 'cancelled' AND v.status = 'published' AND p.plan_date BETWEEN $1 AND $2
-            """, r => new CancelledStop(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), Id(r.GetInt64(3)), r.Get<DateOnly>(4)), from, to);
+            """, r => new CancelledStop(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), Id(r.GetInt64(3)), r.Get<DateOnly>(4)), cancellationToken, from, to);
 
-    private async Task<PublishedRoute?> ReadAsync(string sql, params object[] args)
+    private async Task<PublishedRoute?> ReadAsync(string sql, CancellationToken ct, params object[] args)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         var route = await connection.FirstAsync(sql, r => new PublishedRoute(Id(r.GetInt64(0)), r.GetInt32(1), Id(r.GetInt64(2)),
-            Id(r.GetInt64(3)), r.Get<DateOnly>(4), r.GetDouble(5), r.GetDouble(6), r.Get<DateTimeOffset>(7), []), args);
+            Id(r.GetInt64(3)), r.Get<DateOnly>(4), r.GetDouble(5), r.GetDouble(6), r.Get<DateTimeOffset>(7), []), ct, args);
         if (route is null)
         {
             return null;
@@ -66,7 +66,7 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
         var lines = (await connection.ListAsync("""
             SELECT i.order_id, i.name, i.quantity, i.unit_price FROM order_items i JOIN stops st ON st.order_id = i.order_id
             WHERE st.route_id = $1 ORDER BY i.order_id, i.line_no
-            """, r => (Order: r.GetInt64(0), Line: new OrderLine(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))), routeId))
+            """, r => (Order: r.GetInt64(0), Line: new OrderLine(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))), ct, routeId))
             .ToLookup(x => x.Order, x => x.Line);
         var stops = await connection.ListAsync($"""
             SELECT st.order_id, st.order_id, st.sequence, ST_Y(o.location), ST_X(o.location), st.window_index,
@@ -77,7 +77,7 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
                 var (start, end) = PromisedWindow.Read(r, 5, 6);
                 return new PublishedStop(Id(r.GetInt64(0)), Id(r.GetInt64(1)), r.GetInt32(2), r.GetDouble(3), r.GetDouble(4), start, end,
                     r.GetInt32(7), StatusOf(r.GetString(8)), lines[r.GetInt64(1)].ToList());
-            }, routeId);
+            }, ct, routeId);
         return route with { Stops = stops };
     }
 

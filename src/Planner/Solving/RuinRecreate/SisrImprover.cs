@@ -12,21 +12,27 @@ internal static class SisrImprover
     /// <summary>True when there is something to search: orders and vehicles in scope.</summary>
     public static bool Applies(SolveScope scope) => scope.Orders.Length > 1 && scope.Vehicles.Length > 0;
 
-    public static Portfolio.Outcome Run(SearchModel model, SolveScope scope, Portfolio.Outcome start, RuinRecreateSettings parameters, int workers, int seed, DateTimeOffset deadline, TimeProvider time, ProgressTracker tracker, CancellationToken ct)
+    /// <summary>
+    /// Runs the searches until <paramref name="deadline"/> or cancellation. A plan the deadline finds still under
+    /// construction may finish it for up to <paramref name="constructionGrace"/> past the deadline (a machine too slow
+    /// to build any plan within a short limit then returns a complete plan a little late rather than an empty one).
+    /// </summary>
+    public static Portfolio.Outcome Run(SearchModel model, SolveScope scope, Portfolio.Outcome start, RuinRecreateSettings parameters, int workers, int seed, DateTimeOffset deadline, TimeSpan constructionGrace, TimeProvider time, ProgressTracker tracker, CancellationToken ct)
     {
         var left = deadline - time.GetUtcNow();
-        if (left <= TimeSpan.Zero || ct.IsCancellationRequested)
+        if (left + constructionGrace <= TimeSpan.Zero || ct.IsCancellationRequested)
         {
             return start;
         }
         var ix = model.Ix;
         var until = time.GetTimestamp() + (long)(left.TotalSeconds * time.TimestampFrequency);
+        var constructUntil = until + (long)(constructionGrace.TotalSeconds * time.TimestampFrequency);
         var reportLock = new Lock();
         var lastReport = 0L;
         var results = WorkerThreads.Run(workers, "sisr", w =>
         {
             var search = new SisrSearch(model, start.Solution, scope.Orders, parameters, unchecked((ulong)seed * 7919 + (ulong)w * 104729 + 1));
-            var (solution, _) = search.Run(time, until, ct, (best, _) =>
+            var (solution, _) = search.Run(time, until, ct, constructUntil, (best, _) =>
             {
                 lock (reportLock)
                 {

@@ -9,10 +9,14 @@ internal sealed partial class SisrSearch
     /// terms (routes it handles plus penalties of its orders left out). <paramref name="onBest"/> sees each new best: its
     /// cost, and a function that copies the plan out (call it during the callback, or not at all).
     /// </summary>
-    public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, Action<Func<Solution>, long>? onBest = null)
+    public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, Action<Func<Solution>, long>? onBest = null) =>
+        Run(time, deadline, ct, deadline, onBest);
+
+    /// <summary>As <see cref="Run(TimeProvider, long, CancellationToken, Action{Func{Solution}, long}?)"/>, the construction stopping at <paramref name="constructionDeadline"/> instead.</summary>
+    public (Solution Solution, long Cost) Run(TimeProvider time, long deadline, CancellationToken ct, long constructionDeadline, Action<Func<Solution>, long>? onBest = null)
     {
         _time = time;
-        _deadline = deadline;
+        _deadline = Math.Max(deadline, constructionDeadline);
         _ct = ct;
         Load(_start);
         var curCost = TotalCost(_cur, _absentCur);
@@ -42,6 +46,7 @@ internal sealed partial class SisrSearch
         }
         _constructing = false;
         Interrupted = _absentCur.Count > 0 && Stopped();
+        _deadline = deadline;
         if (curCost < bestCost)
         {
             bestCost = curCost;

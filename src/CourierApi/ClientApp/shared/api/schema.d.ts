@@ -1159,7 +1159,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in courier's route in the published plan for a date (default: today in the courier's depot). */
+        /** The signed-in courier's route in the published plan for a date (default: today, UTC). */
         get: {
             parameters: {
                 query?: {
@@ -1540,7 +1540,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1655,6 +1666,356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracking/{token}/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the customer's tracking page shows: phase, window, ETA, stops before, the courier while driving here, options when at risk, rating. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingPageResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/{token}/choice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's choice while the window is at risk: move to an offered later window, a neighbour, a safe place, or another day. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomerChoiceRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingPageResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracking/{token}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A 1–5 rating with an optional comment, once per delivered order; 3 or less puts the order in the callback queue. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RatingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RatingResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers to call back (rating ≤ 3), oldest first; includeDone=true lists those already called too. */
+        get: {
+            parameters: {
+                query?: {
+                    includeDone?: boolean;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallbackItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/callback/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the callback done now, with who called and the outcome; the time to call back is measured from the rating. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CallbackDoneRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/customer-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The choices customers made on their tracking page for a delivery day (moved window, neighbour, safe place, another day). */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomerChoiceItem"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1675,12 +2036,36 @@ export interface components {
             /** Format: int32 */
             afterStop: number;
         };
-        CourierItem: {
-            sku: string;
+        CallbackDoneRequest: {
+            outcome: null | string;
+        };
+        CallbackItem: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            customerPhone: null | string;
             /** Format: int32 */
-            quantity: number;
+            rating: number;
+            comment: null | string;
+            /** Format: date-time */
+            ratedAt: string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            outcome: null | string;
+            /** Format: date-time */
+            handoverAt: null | string;
+            /** Format: int32 */
+            minutesLate: null | number;
+            deliveryNotes: null | string;
+            /** Format: date-time */
+            calledBackAt: null | string;
+            calledBackBy: null | string;
+            callOutcome: null | string;
             /** Format: double */
-            unitPrice: number;
+            minutesToCallBack: null | number;
         };
         /** @description A courier's latest position as pushed to dispatchers (and to the customer being driven to). */
         CourierPosition: {
@@ -1734,21 +2119,6 @@ export interface components {
             /** Format: date-time */
             publishedAt: null | string;
             route: components["schemas"]["RouteView"];
-            timeZone: string;
-            path: number[][];
-            stops: components["schemas"]["CourierStopDetails"][];
-        };
-        CourierStopDetails: {
-            /** Format: int64 */
-            orderId: number;
-            phone: null | string;
-            deliveryNotes: null | string;
-            items: components["schemas"]["CourierItem"][];
-            /** Format: double */
-            total: number;
-            status: string;
-            /** Format: double */
-            collectedTotal: null | number;
         };
         CreateCourierRequest: {
             name: string;
@@ -1803,6 +2173,42 @@ export interface components {
             displayName: string;
             role: string;
         };
+        CustomerChoiceItem: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            choice: components["schemas"]["CustomerChoiceView"];
+        };
+        CustomerChoiceRequest: {
+            kind: string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date */
+            date: null | string;
+            note: null | string;
+        };
+        CustomerChoiceView: {
+            kind: string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            /** Format: date */
+            date: null | string;
+            note: null | string;
+            /** Format: date-time */
+            chosenAt: string;
+        };
+        CustomerOptions: {
+            windows: components["schemas"]["WindowOption"][];
+            neighbour: boolean;
+            safePlace: boolean;
+            /** Format: date */
+            anotherDayFrom: null | string;
+            /** Format: date */
+            anotherDayTo: null | string;
+        };
         /** @description What a customer sees for their tracking token: their own stop only. */
         CustomerView: {
             /** @description Stop status. */
@@ -1825,6 +2231,11 @@ export interface components {
             /** @description True while a window-at-risk alert stands. */
             atRisk: boolean;
             courier: null | components["schemas"]["CourierPosition"];
+            /**
+             * Format: int32
+             * @description Open stops the courier serves before this one, once the route has started (null before).
+             */
+            stopsBefore?: null | number;
         };
         CutOffInfo: {
             /** Format: date-time */
@@ -2203,6 +2614,18 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        RatingRequest: {
+            /** Format: int32 */
+            rating: number;
+            comment: null | string;
+        };
+        RatingResponse: {
+            /** Format: int32 */
+            rating: number;
+            needsCallback: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @description An item the customer refused. */
         RefusedItem: {
             /** @description Article code of an order line. */
@@ -2384,6 +2807,32 @@ export interface components {
             loadWeightGramsAfter: number;
             violation: null | string;
         };
+        TrackingPageResponse: {
+            phase: string;
+            timeZone: string;
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            /** Format: date-time */
+            eta: null | string;
+            /** Format: int32 */
+            stopsBefore: null | number;
+            atRisk: boolean;
+            courier: null | components["schemas"]["CourierPosition"];
+            /** Format: date-time */
+            handoverAt: null | string;
+            failureReason: null | string;
+            options: components["schemas"]["CustomerOptions"];
+            choice: null | components["schemas"]["CustomerChoiceView"];
+            /** Format: int32 */
+            rating: null | number;
+            canRate: boolean;
+            routeId: null | string;
+            stopId: null | string;
+        };
         UnassignedView: {
             /** Format: int64 */
             orderId: number;
@@ -2483,6 +2932,12 @@ export interface components {
             bySlot: components["schemas"]["WindowHitGroup"][];
             /** @description Per hour of the handover ("HH"). */
             byHour: components["schemas"]["WindowHitGroup"][];
+        };
+        WindowOption: {
+            /** Format: date-time */
+            startUtc: string;
+            /** Format: date-time */
+            endUtc: string;
         };
     };
     responses: never;

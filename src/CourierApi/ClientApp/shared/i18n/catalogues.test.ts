@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { pickLanguage, resources } from "./i18n";
+import enTrack from "./messages/en/track.json";
+import ruTrack from "./messages/ru/track.json";
+
+const catalogues = { ...resources, en: { ...resources.en, track: enTrack }, ru: { ...resources.ru, track: ruTrack } };
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) {
@@ -12,15 +16,15 @@ function keys(value: unknown, prefix = ""): string[] {
 const base = (key: string) => key.replace(/_(one|few|many|other)$/, "");
 
 describe("catalogues", () => {
-  for (const ns of ["common", "board", "courier"] as const) {
+  for (const ns of ["common", "board", "courier", "track"] as const) {
     it(`ru has every ${ns} key of en`, () => {
-      const ru = new Set(keys(resources.ru[ns]).map(base));
-      const missing = keys(resources.en[ns]).map(base).filter((k) => !ru.has(k));
+      const ru = new Set(keys(catalogues.ru[ns]).map(base));
+      const missing = keys(catalogues.en[ns]).map(base).filter((k) => !ru.has(k));
       expect(missing).toEqual([]);
     });
 
     it(`ru plurals of ${ns} have one, few, many and other`, () => {
-      const ru = keys(resources.ru[ns]);
+      const ru = keys(catalogues.ru[ns]);
       for (const key of ru.filter((k) => k.endsWith("_one"))) {
         const stem = key.slice(0, -4);
         expect(ru).toEqual(expect.arrayContaining([stem + "_few", stem + "_many", stem + "_other"]));

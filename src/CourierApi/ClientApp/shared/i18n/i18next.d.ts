@@ -2,10 +2,11 @@ import "i18next";
 import type enCommon from "./messages/en/common.json";
 import type enBoard from "./messages/en/board.json";
 import type enCourier from "./messages/en/courier.json";
+import type enTrack from "./messages/en/track.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof enCommon; board: typeof enBoard; courier: typeof enCourier };
+    resources: { common: typeof enCommon; board: typeof enBoard; courier: typeof enCourier; track: typeof enTrack };
   }
 }

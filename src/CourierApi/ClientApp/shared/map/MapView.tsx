@@ -51,6 +51,7 @@ export function MapView({ center, zoom = 12, children, label }: { center: [numbe
   useEffect(() => {
     let disposed = false;
     let instance: maplibregl.Map | null = null;
+    let resize: ResizeObserver | null = null;
     void loadStyle().then((style) => {
       if (disposed || !container.current) return;
       setStreets(style ? "streets" : "none");
@@ -70,9 +71,13 @@ export function MapView({ center, zoom = 12, children, label }: { center: [numbe
       }
       instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
       instance.on("load", () => !disposed && setMap(instance));
+      // The container can change size without a window resize (a notice appears above, a card grows): follow it.
+      resize = new ResizeObserver(() => instance?.resize());
+      resize.observe(container.current);
     });
     return () => {
       disposed = true;
+      resize?.disconnect();
       setMap(null);
       instance?.remove();
     };

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { languages, setLanguage } from "../i18n/i18n";
+import { languages, setLanguage } from "../i18n/language";
 import styles from "./LanguageSwitch.module.css";
 
 const names = { en: "EN", ru: "RU" } as const;

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Delivery.CourierApi.Features.Orders;
+using Microsoft.Playwright;
+
+namespace Delivery.EndToEnd.Tests.Track;
+
+/// <summary>Tracking links: an unknown or guessed token answers alike, an expired one says so, one address is rate limited.</summary>
+public sealed class TrackingLinkTests(BoardHost host) : IClassFixture<BoardHost>
+{
+    [Fact]
+    public async Task Unknown_and_guessed_tokens_answer_alike_expired_says_expired_and_300_a_minute_are_limited()
+    {
+        using var dispatcher = await TrackScenario.DispatcherAsync(host);
+        var depots = await dispatcher.GetFromJsonAsync<JsonElement>("/api/v1/depots");
+        var depotId = depots.EnumerateArray().First().GetProperty("id").GetInt64();
+        var order = (await dispatcher.GetFromJsonAsync<List<OrderResponse>>($"/api/v1/depots/{depotId}/orders?date={BoardHost.PlanDate}"))!.First();
+        var anonymous = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+
+        // A guessed token of the real length and a malformed one get the same answer, word for word.
+        var guessed = new string('x', order.TrackingToken.Length);
+        var a = await anonymous.GetAsync($"/api/v1/tracking/{guessed}/page");
+        var b = await anonymous.GetAsync("/api/v1/tracking/nope/page");
+        Assert.Equal(HttpStatusCode.NotFound, a.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, b.StatusCode);
+        Assert.Equal(Title(await a.Content.ReadAsStringAsync()), Title(await b.Content.ReadAsStringAsync()));
+        var page = await host.NewPageAsync(width: Screens.Width, height: Screens.Height);
+        await page.GotoAsync("/t/" + guessed);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Link not found" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page, "track: unknown link");
+
+        // The real token works now (planned, not yet published: "order received") …
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/v1/tracking/{order.TrackingToken}/page")).StatusCode);
+        // … and answers "expired" once the validity after the delivery day has passed (7 days by default).
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 12, 9, 0, 30, 0, TimeSpan.Zero));
+        var expired = await anonymous.GetAsync($"/api/v1/tracking/{order.TrackingToken}/page");
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Equal("Link expired", Title(await expired.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync($"/api/v1/tracking/{order.TrackingToken}")).StatusCode);
+        await page.GotoAsync("/t/" + order.TrackingToken);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This link has expired" })).ToBeVisibleAsync();
+        var ru = await host.NewPageAsync(locale: "ru-RU", width: Screens.Width, height: Screens.Height);
+        await ru.GotoAsync("/t/" + order.TrackingToken);
+        await Assertions.Expect(ru.GetByRole(AriaRole.Heading, new() { Name = "Срок действия ссылки истёк" })).ToBeVisibleAsync();
+
+        // 300 requests in a minute from one address: the excess gets 429 problem details.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 300; i++)
+        {
+            statuses.Add((await anonymous.GetAsync($"/api/v1/tracking/{guessed}/page")).StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        var limited = await anonymous.GetAsync($"/api/v1/tracking/{order.TrackingToken}");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("Too many requests", Title(await limited.Content.ReadAsStringAsync()));
+    }
+
+    private static string? Title(string json) => JsonDocument.Parse(json).RootElement.GetProperty("title").GetString();
+}
