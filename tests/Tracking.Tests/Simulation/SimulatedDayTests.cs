@@ -35,7 +35,7 @@ public sealed class SimulatedDayTests(TestDatabase db) : IClassFixture<TestDatab
         var atRisk = new Stamped<WindowAlert>(dispatcher, "WindowAtRisk", clock);
         var silent = new Stamped<SilentTabletAlert>(dispatcher, "TabletSilent", clock);
         await dispatcher.InvokeAsync<DepotSnapshot>("JoinDepot", day.Route.DepotId);
-        var route = (await new ApiSchemaRouteSource(db.DataSource).GetRouteAsync(day.Route.RouteId))!;
+        var route = (await new Delivery.CourierApi.Features.Tracking.PublishedRouteSource(db.DataSource).GetRouteAsync(day.Route.RouteId))!;
         var (s1, s2, s3) = (day.Route.Stops[0].StopId, day.Route.Stops[1].StopId, day.Route.Stops[2].StopId);
 
         // 2 km at 8 m/s take 250 s; 180 s at each door.
@@ -82,7 +82,7 @@ public sealed class SimulatedDayTests(TestDatabase db) : IClassFixture<TestDatab
         // One stop 2 km out whose window opens an hour after the courier can be there.
         var stops = new[] { new StopSpec(DayScenario.Point(2).Lat, DayScenario.Point(2).Lon, T0.AddMinutes(60), T0.AddMinutes(120), ServiceSeconds: 120) };
         var seeded = await RouteSeeder.SeedAsync(db.DataSource, DayScenario.Date, T0, (DayScenario.DepotLat, DayScenario.DepotLon), stops);
-        var route = (await new ApiSchemaRouteSource(db.DataSource).GetRouteAsync(seeded.RouteId))!;
+        var route = (await new Delivery.CourierApi.Features.Tracking.PublishedRouteSource(db.DataSource).GetRouteAsync(seeded.RouteId))!;
         var courier = new SimulatedCourier(seeded.CourierId, "tab-" + seeded.CourierId, $"courier:{seeded.CourierId}:tab-{seeded.CourierId}", route);
         var options = new DaySimulationOptions
         {

@@ -1159,7 +1159,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in courier's route in the published plan for a date (default: today, UTC). */
+        /** The signed-in courier's route in the published plan for a date (default: today at the courier's depot, in its time zone). */
         get: {
             parameters: {
                 query?: {
@@ -2067,6 +2067,13 @@ export interface components {
             /** Format: double */
             minutesToCallBack: null | number;
         };
+        CourierItem: {
+            sku: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: double */
+            unitPrice: number;
+        };
         /** @description A courier's latest position as pushed to dispatchers (and to the customer being driven to). */
         CourierPosition: {
             /** @description Courier. */
@@ -2119,6 +2126,21 @@ export interface components {
             /** Format: date-time */
             publishedAt: null | string;
             route: components["schemas"]["RouteView"];
+            timeZone: string;
+            path: number[][];
+            stops: components["schemas"]["CourierStopDetails"][];
+        };
+        CourierStopDetails: {
+            /** Format: int64 */
+            orderId: number;
+            phone: null | string;
+            deliveryNotes: null | string;
+            items: components["schemas"]["CourierItem"][];
+            /** Format: double */
+            total: number;
+            status: string;
+            /** Format: double */
+            collectedTotal: null | number;
         };
         CreateCourierRequest: {
             name: string;
