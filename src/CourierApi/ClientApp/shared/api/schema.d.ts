@@ -1159,7 +1159,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in courier's route in the published plan for a date (default: today, UTC). */
+        /** The signed-in courier's route in the published plan for a date (default: today at the courier's depot, in its time zone). */
         get: {
             parameters: {
                 query?: {
