@@ -30,7 +30,7 @@ public sealed partial class CourierAppTests
             var (_, _, token) = await day.TakeCourierAsync();
             var route = await RouteOfAsync(token);
             var first = route.GetProperty("route").GetProperty("stops")[0].GetProperty("orderId").GetInt64();
-            await day.Host.Database.ScalarAsync($"UPDATE orders SET delivery_notes = '{(lang == "en" ? "Child asleep — knock, don't ring. Third floor, blue door." : "Ребёнок спит — стучите, не звоните. Третий этаж, синяя дверь.")}' WHERE id = {first}");
+            await day.Host.Database.ScalarAsync($"UPDATE orders SET delivery_notes = '{(lang == "en" ? "Child asleep — knock, do not ring. Third floor, blue door." : "Ребёнок спит — стучите, не звоните. Третий этаж, синяя дверь.")}' WHERE id = {first}");
 
             var page = await day.TabletAsync(locale);
             await page.GotoAsync("/courier/");
