@@ -32,14 +32,12 @@ internal sealed partial class PlanningRunner(
                     userCancelled = true;
                     await solve.CancelAsync();
                 }
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(options.Value.HeartbeatSeconds, options.Value.PollSeconds)), time, heartbeatStop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                // The next beat comes after the period on the host's clock or in real time, whichever is first: an
+                // accelerated (simulated) clock beats often enough not to look stale, a pinned test clock still beats.
+                var period = TimeSpan.FromSeconds(Math.Min(options.Value.HeartbeatSeconds, options.Value.PollSeconds));
+                using var beat = CancellationTokenSource.CreateLinkedTokenSource(heartbeatStop.Token);
+                await Task.WhenAny(Task.Delay(period, time, beat.Token), Task.Delay(period, TimeProvider.System, beat.Token));
+                await beat.CancelAsync();
             }
         }, CancellationToken.None);
         try
