@@ -55,7 +55,7 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
 }
 
 /** "12.5 km" / "12,5 км": distances and weights with the locale's unit names. */
-export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour", locale: string, maximumFractionDigits = 1): string {
+export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour" | "second", locale: string, maximumFractionDigits = 1): string {
   return numberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits }).format(value);
 }
 
