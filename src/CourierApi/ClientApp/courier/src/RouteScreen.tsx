@@ -88,7 +88,7 @@ export function RouteScreen() {
         {change && <ChangeBanner change={change} onClose={() => setChange(null)} />}
         <RejectedList events={queued} sequenceOf={sequenceOf} />
         {(gps === "denied" || gps === "unavailable") && <p className={styles.note}>{t(`gps.${gps}`)}</p>}
-        {data && <p className={styles.hint}>{t("gps.note")}{area && <span data-testid="area-tiles"> · {t("mapSaved", { count: area.tiles })}</span>}</p>}
+        {data && <p className={styles.hint}><span className={styles.hintLong}>{t("gps.note")}</span><span className={styles.hintShort} title={t("gps.note")}>{t("gps.noteShort")}</span>{area && area.tiles > 0 && <span data-testid="area-tiles"> · {t("mapSaved", { count: area.tiles })}</span>}</p>}
       </div>
       {!data ? (
         <main className={styles.centre}><h1 className="visually-hidden">{t("title")}</h1><p role="status">{query.isPending ? t("loading") : t("noRoute")}</p></main>
