@@ -11,7 +11,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
     {
         ProblemDetails? problem = exception switch
         {
-            DomainException d => WithErrors(new ProblemDetails { Status = d.StatusCode, Title = d.Title, Detail = d.Message }, d.Errors),
+            DomainException d => WithExtensions(WithErrors(new ProblemDetails { Status = d.StatusCode, Title = d.Title, Detail = d.Message }, d.Errors), d.Extensions),
             PlanningInputException p => WithErrors(
                 new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Invalid planning input", Detail = p.Message },
                 p.Errors.GroupBy(e => $"{e.Entity}[{e.Id}].{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray())),
@@ -24,6 +24,15 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems) : 
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object>? extensions)
+    {
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object>())
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
     }
 
     private static ProblemDetails WithErrors(ProblemDetails problem, IReadOnlyDictionary<string, string[]>? errors)

@@ -11,7 +11,7 @@ namespace Delivery.EndToEnd.Tests.Courier;
 /// moved to 08:00 UTC on the delivery day and running on from there with real time, so the browser's clock (set to the
 /// same instant, flowing) and the host's agree. Each test takes a courier of its own with <see cref="TakeCourierAsync"/>.
 /// </summary>
-public sealed class CourierDay : IAsyncLifetime
+public class CourierDay : IAsyncLifetime
 {
     public static readonly DateTimeOffset DayStart = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -27,8 +27,12 @@ public sealed class CourierDay : IAsyncLifetime
     /// <summary>Courier ids with a route in the published plan, most stops first.</summary>
     public List<long> Couriers { get; } = [];
 
+    /// <summary>Runs before the host starts (a subclass sets host settings here).</summary>
+    protected virtual Task BeforeHostAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeHostAsync();
         Host.Settings["Planning:TimeLimitSeconds"] = "2"; // the demo's own evening job too
         await Host.InitializeAsync();
         using var dispatcher = await DispatcherAsync();
@@ -140,7 +144,7 @@ public sealed class CourierDay : IAsyncLifetime
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _stop.CancelAsync();
         if (_follow is not null)

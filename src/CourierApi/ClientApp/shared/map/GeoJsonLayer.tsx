@@ -38,7 +38,7 @@ export function GeoJsonLayer({ data, layers, beforeId }: { data: FeatureCollecti
   return null;
 }
 
-/** Fits the map to every coordinate given, when they change. */
+/** Fits the map to every coordinate given, when they change (and when a map fitted while hidden is shown). */
 export function FitBounds({ points, padding = 48 }: { points: [number, number][]; padding?: number }) {
   const map = useMap();
   const key = points.length > 0 ? `${points.length}:${points[0]}:${points[points.length - 1]}` : "";
@@ -48,7 +48,18 @@ export function FitBounds({ points, padding = 48 }: { points: [number, number][]
     for (const [x, y] of points) {
       w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
     }
-    map.fitBounds([[w, s], [e, n]], { padding, duration: 0, maxZoom: 15 });
+    const fit = () => map.fitBounds([[w, s], [e, n]], { padding, duration: 0, maxZoom: 15 });
+    fit();
+    // A map fitted while hidden (a phone tab not shown yet) had no size: fit again once it has one.
+    let hidden = map.getContainer().clientWidth === 0;
+    const onResize = () => {
+      if (hidden && map.getContainer().clientWidth > 0) {
+        hidden = false;
+        fit();
+      }
+    };
+    map.on("resize", onResize);
+    return () => { map.off("resize", onResize); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key, padding]);
   return null;
