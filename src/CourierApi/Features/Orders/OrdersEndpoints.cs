@@ -48,6 +48,10 @@ internal static class OrdersEndpoints
         long depotId, IReadOnlyList<CreateOrderRequest> requests, FleetStore fleet, OrderWriter writer, CutOff cutOff,
         IValidator<CreateOrderRequest> validator, IOptions<OrdersOptions> options, CancellationToken ct)
     {
+        if (requests.Count > options.Value.MaxImportRows)
+        {
+            throw new FieldException("body", $"{requests.Count} orders exceed the limit of {options.Value.MaxImportRows} per batch; split it");
+        }
         var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         var good = new List<NewOrder>();
         var errors = new List<RowError>();
@@ -55,6 +59,11 @@ internal static class OrdersEndpoints
         for (var i = 0; i < requests.Count; i++)
         {
             var line = i + 1;
+            if (requests[i] is null)
+            {
+                errors.Add(new RowError(line, $"[{i}]", "the entry is empty"));
+                continue;
+            }
             var result = await validator.ValidateAsync(requests[i], ct);
             if (!result.IsValid)
             {
@@ -83,6 +92,7 @@ internal static class OrdersEndpoints
         CutOff cutOff, CsvImport import, ShopMappingStore mappings, ILogger<OrderWriter> log, TimeProvider time, CancellationToken ct)
     {
         var started = time.GetTimestamp();
+        InputRules.EnsurePlanDate(date, time);
         var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         cutOff.EnsureOpen(date, zone);
         byte[] bytes;
