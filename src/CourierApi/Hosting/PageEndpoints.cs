@@ -9,7 +9,7 @@ namespace Delivery.CourierApi.Hosting;
 /// The web pages built by ClientApp (Vite) into wwwroot: hashed assets are cached for a year, each page's index.html
 /// is never cached and answers every path under the page (client-side routes). The pages sign in through the API;
 /// the HTML itself is public, the data behind it is not. The build writes a gzip copy beside each script and style
-/// (<c>ClientApp/scripts/precompress.mjs</c>): a browser that accepts gzip gets it, with no compression per request.
+/// (<c>ClientApp/scripts/precompress.mjs</c>, the assets and the courier app's service worker): a browser that accepts gzip gets it, with no compression per request.
 /// </summary>
 internal static class PageEndpoints
 {
@@ -37,8 +37,8 @@ internal static class PageEndpoints
     private static void PreferGzip(HttpContext context, IFileProvider files)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/assets")
-            || !files.GetFileInfo(request.Path.Value + ".gz").Exists)
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.HasValue
+            || !Path.HasExtension(request.Path.Value) || !files.GetFileInfo(request.Path.Value + ".gz").Exists)
         {
             return;
         }

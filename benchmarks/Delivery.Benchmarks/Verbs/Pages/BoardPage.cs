@@ -21,6 +21,8 @@ internal sealed class BoardPage(Chromium chromium, ImportHost host, long depotId
         }
         """;
 
+    private const string MapReady = "() => document.querySelector('[data-testid=map][data-ready=true]') ? performance.now() : null";
+
     /// <summary>
     /// Marks an edit: the drop (capture phase, before the page's own handler) and the first thing that shows its result —
     /// the violations dialog (409 re-timed with violations) or a new toast (applied, after the plan was re-read).
@@ -39,16 +41,28 @@ internal sealed class BoardPage(Chromium chromium, ImportHost host, long depotId
         }
         """;
 
+    /// <summary>When (ms from navigation start) the page's scripts, the plan, the route lines and the last tile had arrived.</summary>
+    private const string Timeline = """
+        () => {
+          const r = performance.getEntriesByType('resource');
+          const end = (f) => Math.round(Math.max(0, ...r.filter((e) => f(e.name)).map((e) => e.responseEnd)));
+          return { scripts: end((n) => n.endsWith('.js')), plan: end((n) => /\/depots\/\d+\/plans\//.test(n)), geojson: end((n) => n.includes('/geojson')),
+            style: end((n) => n.includes('/map/style.json')), tiles: end((n) => n.includes('/tiles/')) };
+        }
+        """;
+
     private string? _signedIn;
 
     private string Url => $"/board?depot={depotId}&date={date}&view=plan";
 
-    public sealed record Navigation(Samples Drawn, JsTransfer Js);
+    public sealed record Navigation(Samples Drawn, JsTransfer Js, Samples MapReady, List<JsonElement> Timelines);
 
     /// <summary>Navigations in fresh contexts (empty cache, signed in by cookie) until routes are drawn.</summary>
     public async Task<Navigation> NavigateAsync(int samples)
     {
         var drawn = new Samples("board routes drawn");
+        var ready = new Samples("board map style loaded");
+        var timelines = new List<JsonElement>();
         JsTransfer? js = null;
         for (var i = 0; i < samples; i++)
         {
@@ -56,14 +70,16 @@ internal sealed class BoardPage(Chromium chromium, ImportHost host, long depotId
             var log = NetworkLog.Attach(context);
             var page = await context.NewPageAsync();
             await page.GotoAsync(Url, new() { WaitUntil = WaitUntilState.Commit });
+            ready.Add(await (await page.WaitForFunctionAsync(MapReady, null, new() { Timeout = 120_000 })).JsonValueAsync<double>());
             drawn.Add(await (await page.WaitForFunctionAsync(RoutesDrawn, null, new() { Timeout = 120_000 })).JsonValueAsync<double>());
+            timelines.Add(await page.EvaluateAsync<JsonElement>(Timeline));
             if (js is null)
             {
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 js = await log.JavaScriptAsync();
             }
         }
-        return new Navigation(drawn, js!);
+        return new Navigation(drawn, js!, ready, timelines);
     }
 
     public sealed record Edits(Samples All, Dictionary<string, int> Kinds, int Routes, int Stops);

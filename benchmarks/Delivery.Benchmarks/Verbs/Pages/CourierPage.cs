@@ -18,11 +18,17 @@ internal sealed class CourierPage(Chromium chromium, ImportHost host)
     /// <summary>performance.now() once the route list is on screen.</summary>
     private const string RouteShown = "() => document.querySelector('#route-title') && document.querySelectorAll('main ol > li').length > 0 ? performance.now() : null";
 
+    /// <summary>Positions and events still queued in the app's outbox; refused events (kept with the reason) apart.</summary>
     private const string CountOutbox = """
         async () => {
           const db = await new Promise((ok, fail) => { const r = indexedDB.open('delivery-courier'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-          const count = (store) => new Promise((ok, fail) => { const r = db.transaction(store).objectStore(store).count(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-          const n = { positions: await count('positions'), events: await count('events') };
+          const read = (store, all) => new Promise((ok, fail) => {
+            const s = db.transaction(store).objectStore(store); const r = all ? s.getAll() : s.count();
+            r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error);
+          });
+          const events = await read('events', true);
+          const n = { positions: await read('positions', false), events: events.filter((e) => !e.rejected).length,
+            rejected: events.filter((e) => e.rejected).map((e) => e.report.kind + ' ' + e.report.stopId + ': ' + e.rejected.field + ' ' + e.rejected.reason) };
           db.close();
           return n;
         }
@@ -68,7 +74,9 @@ internal sealed class CourierPage(Chromium chromium, ImportHost host)
         return new ColdStart(shown, js!);
     }
 
-    public sealed record Drain(Samples OfflineReload, int Positions, int Events, double DrainSeconds, long StoredPositions, long DistinctPositions, long StoredEvents, long DistinctEvents);
+    public sealed record Drain(
+        Samples OfflineReload, int Positions, int Events, double DrainSeconds, long StoredPositions, long DistinctPositions, long StoredEvents, long DistinctEvents,
+        IReadOnlyList<string> Refused, string? Stuck);
 
     /// <summary>
     /// One tablet: opened online (service worker installed, route kept), reloaded offline <paramref name="samples"/>
@@ -97,6 +105,9 @@ internal sealed class CourierPage(Chromium chromium, ImportHost host)
         var (fixes, reports) = Backlog(courier, positions, events);
         await page.EvaluateAsync(Enqueue, new { positions = fixes, events = reports });
         var queued = await page.EvaluateAsync<JsonElement>(CountOutbox);
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, m) => console.Enqueue($"  console {m.Type}: {m.Text}");
+        string? stuck = null;
         var watch = Stopwatch.StartNew();
         await context.SetOfflineAsync(false);
         while (true)
@@ -106,13 +117,17 @@ internal sealed class CourierPage(Chromium chromium, ImportHost host)
             {
                 break;
             }
-            if (watch.Elapsed > TimeSpan.FromMinutes(5))
+            if (watch.Elapsed > TimeSpan.FromMinutes(3))
             {
-                throw new TimeoutException($"the outbox still holds {left} after 5 minutes online");
+                stuck = $"not drained after 3 min online: {left.GetProperty("positions").GetInt32()} positions and {left.GetProperty("events").GetInt32()} events still queued; "
+                    + $"the tablet shows \"{await page.GetByTestId("sync").InnerTextAsync()}\"";
+                Console.WriteLine("courier: " + stuck + Environment.NewLine + string.Join(Environment.NewLine, console.TakeLast(10)));
+                break;
             }
             await Task.Delay(50);
         }
         var drained = watch.Elapsed.TotalSeconds;
+        var refused = (await page.EvaluateAsync<JsonElement>(CountOutbox)).GetProperty("rejected").EnumerateArray().Select(r => r.GetString()!).ToList();
         long Count(string sql)
         {
             using var cmd = db.CreateCommand(sql);
@@ -123,7 +138,8 @@ internal sealed class CourierPage(Chromium chromium, ImportHost host)
             Count($"SELECT count(*) FROM {schema}.positions WHERE courier_id = '{id}'"),
             Count($"SELECT count(DISTINCT (device_id, seq)) FROM {schema}.positions WHERE courier_id = '{id}'"),
             Count($"SELECT count(*) FROM {schema}.delivery_events WHERE courier_id = '{id}' AND source = 'tablet'"),
-            Count($"SELECT count(DISTINCT event_key) FROM {schema}.delivery_events WHERE courier_id = '{id}' AND source = 'tablet'"));
+            Count($"SELECT count(DISTINCT event_key) FROM {schema}.delivery_events WHERE courier_id = '{id}' AND source = 'tablet'"),
+            refused, stuck);
     }
 
     /// <summary>Fixes every 0.5 s along the route up to now, and arrived + delivered for the first stops, in order.</summary>

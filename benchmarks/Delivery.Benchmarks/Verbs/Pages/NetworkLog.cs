@@ -30,6 +30,7 @@ internal sealed partial class NetworkLog
         var seen = new HashSet<string>();
         long wire = 0, decoded = 0;
         var encodings = new SortedSet<string>();
+        var files = new List<string>();
         foreach (var r in _responses)
         {
             var path = new Uri(r.Url).AbsolutePath;
@@ -38,11 +39,16 @@ internal sealed partial class NetworkLog
                 continue;
             }
             var sizes = await r.Request.SizesAsync();
-            wire += sizes.ResponseBodySize;
+            var encoding = await r.HeaderValueAsync("content-encoding") ?? "identity";
+            // A dedicated worker's script has no body size in the log (0): its Content-Length header says what was sent.
+            var body = sizes.ResponseBodySize > 0 ? sizes.ResponseBodySize
+                : long.TryParse(await r.HeaderValueAsync("content-length"), System.Globalization.CultureInfo.InvariantCulture, out var length) ? length : 0;
+            wire += body;
             decoded += (await r.BodyAsync()).Length;
-            encodings.Add(await r.HeaderValueAsync("content-encoding") ?? "identity");
+            encodings.Add(encoding);
+            files.Add($"{path} {body / 1024.0:F1} KB {encoding}");
         }
-        return new JsTransfer(wire, decoded, seen.Count, string.Join(",", encodings));
+        return new JsTransfer(wire, decoded, seen.Count, string.Join(",", encodings), files);
     }
 
     /// <summary>The scripts a page's HTML loads before anything else: its entry module and the modules it preloads.</summary>
@@ -57,7 +63,10 @@ internal sealed partial class NetworkLog
 }
 
 /// <summary>JavaScript of a page: <paramref name="WireBytes"/> as transferred, <paramref name="DecodedBytes"/> as run.</summary>
-internal sealed record JsTransfer(long WireBytes, long DecodedBytes, int Files, string Encodings)
+internal sealed record JsTransfer(long WireBytes, long DecodedBytes, int Files, string Encodings, IReadOnlyList<string> Detail)
 {
+    /// <summary>One line per file: path, KB on the wire, encoding.</summary>
+    public string Listing => string.Join(Environment.NewLine, Detail.Select(d => "    " + d));
+
     public string Describe() => $"{WireBytes / 1024.0:F1} KB ({Files} files, {Encodings}; {DecodedBytes / 1024.0:F0} KB decoded)";
 }
