@@ -131,7 +131,7 @@ internal sealed class PagesVerb : IVerb
             """ + table + $"""
 
             Board, where the time goes (median sample, ms from navigation start; responses' ends from Resource Timing): scripts {At("scripts")}, plan {At("plan")},
-            route lines {At("geojson")}, map style {At("style")}, map ready (style loaded) p50 {f.Navigation.MapReady.P(0.5):F0}, last street tile {At("tiles")}, routes drawn p50 {f.Navigation.Drawn.P(0.5):F0}.
+            route lines {At("geojson")}, map style {At("style")}, map ready (style loaded) p50 {f.Navigation.MapReady.P(0.5):F0}, routes drawn p50 {f.Navigation.Drawn.P(0.5):F0}.
             {(d.Stuck is null ? "" : "Outbox: " + d.Stuck + ".")}{(d.Refused.Count == 0 ? "" : $" Refused by the host: {d.Refused.Count} ({string.Join("; ", d.Refused.Take(3))}).")}
             Tiles: {f.Tiles.Bytes / 1024.0:F0} KB over {f.Tiles.Tiles} tiles; time to the last byte from a .NET client on loopback.
             Load average {f.LoadStart} at the start, {f.LoadEnd} at the end (2 cores shared with other work); measuring took {f.Seconds:F0} s.

@@ -41,13 +41,13 @@ internal sealed class BoardPage(Chromium chromium, ImportHost host, long depotId
         }
         """;
 
-    /// <summary>When (ms from navigation start) the page's scripts, the plan, the route lines and the last tile had arrived.</summary>
+    /// <summary>When (ms from navigation start) the page's scripts, the plan, the route lines and the map style had arrived (tiles load in MapLibre's worker: not in the page's timeline).</summary>
     private const string Timeline = """
         () => {
           const r = performance.getEntriesByType('resource');
           const end = (f) => Math.round(Math.max(0, ...r.filter((e) => f(e.name)).map((e) => e.responseEnd)));
           return { scripts: end((n) => n.endsWith('.js')), plan: end((n) => /\/depots\/\d+\/plans\//.test(n)), geojson: end((n) => n.includes('/geojson')),
-            style: end((n) => n.includes('/map/style.json')), tiles: end((n) => n.includes('/tiles/')) };
+            style: end((n) => n.includes('/map/style.json')) };
         }
         """;
 
