@@ -13,7 +13,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
     {
         ProblemDetails? problem = exception switch
         {
-            DomainException d => WithErrors(new ProblemDetails { Status = d.StatusCode, Title = d.Title, Detail = d.Message }, d.Errors),
+            DomainException d => WithExtensions(WithErrors(new ProblemDetails { Status = d.StatusCode, Title = d.Title, Detail = d.Message }, d.Errors), d.Extensions),
             PlanningInputException p => WithErrors(
                 new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Invalid planning input", Detail = p.Message },
                 p.Errors.GroupBy(e => $"{e.Entity}[{e.Id}].{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray())),
@@ -26,6 +26,15 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new() { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object>? extensions)
+    {
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object>())
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
     }
 
     /// <summary>

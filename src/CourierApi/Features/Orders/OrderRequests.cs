@@ -36,7 +36,14 @@ public sealed record OrderResponse(
     string Status, long? PinnedCourierId, DateTimeOffset ReceivedAt, bool Late);
 
 /// <summary>One rejected row of an import: the line (1-based, header is line 1 in CSV; array position in JSON), field and reason.</summary>
-public sealed record RowError(int Line, string Field, string Reason);
+/// <param name="Reason">Why, in English.</param>
+/// <param name="Code">
+/// The reason as a code for pages to say in their language: <c>empty</c>, <c>tooLong</c> (max), <c>notNumber</c> (value),
+/// <c>outOfRange</c> (value, min, max), <c>notTime</c> (value), <c>notAfterStart</c> (value, start, startColumn),
+/// <c>windowHalf</c>, <c>notPlanDate</c> (value, planDate), <c>duplicate</c> (value, line), <c>tooManyRows</c> (max), <c>notItem</c> (value), <c>quantity</c> (value); <c>other</c>: only <paramref name="Reason"/>.
+/// </param>
+/// <param name="Args">The code's parameters.</param>
+public sealed record RowError(int Line, string Field, string Reason, string Code = "other", IReadOnlyDictionary<string, string>? Args = null);
 
 /// <summary>
 /// Outcome of a batch or CSV import. <see cref="Created"/> new orders; <see cref="AlreadyImported"/> rows whose shop order id

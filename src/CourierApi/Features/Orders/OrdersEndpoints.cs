@@ -77,7 +77,8 @@ internal static class OrdersEndpoints
             }
             if (!seen.Add((requests[i].ShopId ?? "", requests[i].ShopOrderId)))
             {
-                errors.Add(new RowError(line, "shopOrderId", $"'{requests[i].ShopOrderId}' appears earlier in this batch"));
+                errors.Add(new RowError(line, "shopOrderId", $"'{requests[i].ShopOrderId}' appears earlier in this batch", "duplicate",
+                    new Dictionary<string, string> { ["value"] = requests[i].ShopOrderId }));
                 continue;
             }
             good.Add(NewOrder.From(requests[i], options.Value.DefaultServiceSeconds));

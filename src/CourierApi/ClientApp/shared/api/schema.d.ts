@@ -2324,6 +2324,7 @@ export interface components {
             newVersion: boolean;
             changedRoutes: components["schemas"]["RouteView"][];
             violations: string[];
+            violationCodes: components["schemas"]["ViolationView"][];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -2733,6 +2734,11 @@ export interface components {
             line: number;
             field: string;
             reason: string;
+            /** @default other */
+            code: string;
+            args?: null | {
+                [key: string]: string;
+            };
         };
         ShiftRequest: {
             /** Format: int64 */
@@ -2828,6 +2834,7 @@ export interface components {
             /** Format: int64 */
             loadWeightGramsAfter: number;
             violation: null | string;
+            violations: components["schemas"]["ViolationView"][];
         };
         TrackingPageResponse: {
             phase: string;
@@ -2862,6 +2869,9 @@ export interface components {
             customerName: string;
             reason: string;
             detail: string;
+            args: {
+                [key: string]: string;
+            };
         };
         VehicleResponse: {
             /** Format: int64 */
@@ -2871,6 +2881,12 @@ export interface components {
             code: string;
             capacity: components["schemas"]["LoadDto"];
             skills: string[];
+        };
+        ViolationView: {
+            code: string;
+            args: {
+                [key: string]: string;
+            };
         };
         WindowDto: {
             /** Format: date-time */
