@@ -6,7 +6,7 @@ using Npgsql;
 namespace Delivery.CourierApi.Features.Fleet;
 
 /// <summary>Depots, vehicles, couriers, shifts and device tokens.</summary>
-internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
+internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time, Microsoft.Extensions.Options.IOptions<AuthOptions> auth)
 {
     private const string DepotColumns = "id, code, name, address, ST_Y(location), ST_X(location), time_zone";
 
@@ -110,10 +110,12 @@ internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
     {
         await GetCourierAsync(courierId);
         var token = CourierDeviceHandler.NewToken();
+        var now = time.GetUtcNow();
+        DateTimeOffset? expires = auth.Value.DeviceTokenDays > 0 ? now.AddDays(auth.Value.DeviceTokenDays) : null;
         var id = await db.ScalarAsync<long>("""
-            INSERT INTO courier_devices (courier_id, name, token_hash, issued_at) VALUES ($1, $2, $3, $4) RETURNING id
-            """, courierId, r.Name, CourierDeviceHandler.Hash(token), time.GetUtcNow());
-        return new DeviceTokenResponse(id, courierId, token);
+            INSERT INTO courier_devices (courier_id, name, token_hash, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+            """, courierId, r.Name, CourierDeviceHandler.Hash(token), now, new NpgsqlParameter { Value = (object?)expires ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return new DeviceTokenResponse(id, courierId, token, expires);
     }
 
     /// <summary>Revokes a device token; returns the device's courier.</summary>

@@ -26,7 +26,10 @@ public sealed record PairingCodeResponse(long CourierId, string Code, DateTimeOf
 public sealed record PairDeviceRequest(string Code, string? DeviceName = null);
 
 /// <summary>A courier's device (token never shown again after pairing).</summary>
-public sealed record DeviceView(long DeviceId, long CourierId, string Name, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt);
+/// <param name="LastSeenAt">The last request or hub connection with the token (recorded at most once a minute).</param>
+/// <param name="ExpiresAt">When the token stops working; null: never.</param>
+public sealed record DeviceView(long DeviceId, long CourierId, string Name, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt,
+    DateTimeOffset? ExpiresAt = null);
 
 internal sealed class CreatePairingCodeRequestValidator : AbstractValidator<CreatePairingCodeRequest>
 {
@@ -99,8 +102,9 @@ internal static class PairingEndpoints
     {
         await fleet.GetCourierAsync(courierId);
         return TypedResults.Ok(await db.ListAsync("""
-            SELECT id, courier_id, name, issued_at, revoked_at, last_seen_at FROM courier_devices WHERE courier_id = $1 ORDER BY id
-            """, r => new DeviceView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateTimeOffset>(3), r.Opt<DateTimeOffset>(4), r.Opt<DateTimeOffset>(5)),
+            SELECT id, courier_id, name, issued_at, revoked_at, last_seen_at, expires_at FROM courier_devices WHERE courier_id = $1 ORDER BY id
+            """, r => new DeviceView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateTimeOffset>(3), r.Opt<DateTimeOffset>(4), r.Opt<DateTimeOffset>(5),
+                r.Opt<DateTimeOffset>(6)),
             courierId));
     }
 }
