@@ -34,9 +34,9 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
 
     /// <exception cref="QueueFullException">The depot already has <paramref name="maxActivePerDepot"/> jobs queued or running.</exception>
     public async Task<(JobResponse Job, bool Created)> EnqueueAsync(long depotId, DateOnly date, string kind, string requestedBy, int timeLimitSeconds,
-        int maxActivePerDepot = int.MaxValue)
+        CancellationToken ct, int maxActivePerDepot = int.MaxValue)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         try
         {
             var job = await connection.FirstAsync($"""
@@ -45,23 +45,23 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
                 WHERE (SELECT count(*) FROM planning_jobs WHERE depot_id = $1 AND status IN ('queued', 'running')) < $7
                    OR EXISTS (SELECT 1 FROM planning_jobs WHERE depot_id = $1 AND plan_date = $2 AND status IN ('queued', 'running'))
                 RETURNING {Columns}
-                """, Read, depotId, date, kind, requestedBy, time.GetUtcNow(), timeLimitSeconds, maxActivePerDepot);
+                """, Read, ct, depotId, date, kind, requestedBy, time.GetUtcNow(), timeLimitSeconds, maxActivePerDepot);
             return job is null ? throw new QueueFullException(maxActivePerDepot) : (job, true);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             var active = await connection.FirstAsync($"""
                 SELECT {Columns} FROM planning_jobs WHERE depot_id = $1 AND plan_date = $2 AND status IN ('queued', 'running')
-                """, Read, depotId, date);
-            return active is null ? await EnqueueAsync(depotId, date, kind, requestedBy, timeLimitSeconds, maxActivePerDepot) : (active, false);
+                """, Read, ct, depotId, date);
+            return active is null ? await EnqueueAsync(depotId, date, kind, requestedBy, timeLimitSeconds, ct, maxActivePerDepot) : (active, false);
         }
     }
 
-    public async Task<JobResponse> GetAsync(long id) =>
-        await db.FirstAsync($"SELECT {Columns} FROM planning_jobs WHERE id = $1", Read, id) ?? throw new NotFoundException("Planning job", id);
+    public async Task<JobResponse> GetAsync(long id, CancellationToken ct) =>
+        await db.FirstAsync($"SELECT {Columns} FROM planning_jobs WHERE id = $1", Read, ct, id) ?? throw new NotFoundException("Planning job", id);
 
     /// <summary>Asks a job to stop; a running job keeps its best plan so far.</summary>
-    public async Task<JobResponse> RequestCancelAsync(long id)
+    public async Task<JobResponse> RequestCancelAsync(long id, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await db.ExecAsync("""
@@ -69,8 +69,8 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
                 status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
                 finished_at = CASE WHEN status = 'queued' THEN $2 ELSE finished_at END
             WHERE id = $1
-            """, id, now);
-        return await GetAsync(id);
+            """, ct, id, now);
+        return await GetAsync(id, ct);
     }
 
     /// <summary>
@@ -88,45 +88,45 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
                                  q.requested_at, q.id
                         FOR UPDATE SKIP LOCKED LIMIT 1)
             RETURNING id, depot_id, plan_date, kind, time_limit_s
-            """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), now);
+            """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), ct, now);
     }
 
     /// <summary>Writes progress and the heartbeat; answers whether cancellation was asked for.</summary>
-    public async Task<bool> HeartbeatAsync(long id, JobProgress? progress)
+    public async Task<bool> HeartbeatAsync(long id, JobProgress? progress, CancellationToken ct)
     {
         return await db.ScalarAsync<bool>("""
             UPDATE planning_jobs SET heartbeat_at = $2, progress = coalesce($3::jsonb, progress) WHERE id = $1 RETURNING cancel_requested
-            """, id, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web));
+            """, ct, id, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web));
     }
 
-    public Task FinishAsync(long id, string status, JobProgress? progress, long? versionId, string? error) => db.ExecAsync("""
+    public Task FinishAsync(long id, string status, JobProgress? progress, long? versionId, string? error, CancellationToken ct) => db.ExecAsync("""
         UPDATE planning_jobs SET status = $2, finished_at = $3, heartbeat_at = $3, progress = coalesce($4::jsonb, progress),
             result_version_id = $5, error = $6
         WHERE id = $1
-        """, id, status, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web), versionId, error);
+        """, ct, id, status, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web), versionId, error);
 
     /// <summary>Puts a job this node was running back in the queue (the host is shutting down).</summary>
-    public Task RequeueAsync(long id) => db.ExecAsync(
-        "UPDATE planning_jobs SET status = 'queued', error = 'the host stopped during the job; re-queued' WHERE id = $1 AND status = 'running'", id);
+    public Task RequeueAsync(long id, CancellationToken ct) => db.ExecAsync(
+        "UPDATE planning_jobs SET status = 'queued', error = 'the host stopped during the job; re-queued' WHERE id = $1 AND status = 'running'", ct, id);
 
     /// <summary>
     /// Running jobs whose heartbeat is older than <paramref name="staleAfter"/> lost their host: re-queued while they have
     /// attempts left, otherwise failed with the reason. Returns (requeued, failed).
     /// </summary>
-    public async Task<(int Requeued, int Failed)> RecoverStaleAsync(TimeSpan staleAfter, int maxAttempts)
+    public async Task<(int Requeued, int Failed)> RecoverStaleAsync(TimeSpan staleAfter, int maxAttempts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var cutoff = now - staleAfter;
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         var requeued = await connection.ExecAsync("""
             UPDATE planning_jobs SET status = 'queued', error = 'the host running this job stopped; re-queued'
             WHERE status = 'running' AND heartbeat_at < $1 AND attempts < $2 AND NOT cancel_requested
-            """, cutoff, maxAttempts);
+            """, ct, cutoff, maxAttempts);
         var failed = await connection.ExecAsync("""
             UPDATE planning_jobs SET status = 'failed', finished_at = $3,
                 error = 'the host running this job stopped (no heartbeat since ' || to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ') after ' || attempts || ' attempt(s)'
             WHERE status = 'running' AND heartbeat_at < $1 AND (attempts >= $2 OR cancel_requested)
-            """, cutoff, maxAttempts, now);
+            """, ct, cutoff, maxAttempts, now);
         return (requeued, failed);
     }
 
