@@ -14,6 +14,11 @@ internal static class Db
         var command = new NpgsqlCommand(sql, connection);
         foreach (var arg in args)
         {
+            // A token in the argument list is a call that meant to pass it as the token: fail loudly, not as a bad parameter.
+            if (arg is CancellationToken)
+            {
+                throw new ArgumentException("a CancellationToken is not a query parameter; pass it before the arguments", nameof(args));
+            }
             command.Parameters.Add(arg as NpgsqlParameter ?? new NpgsqlParameter { Value = arg ?? DBNull.Value });
         }
         return command;
@@ -80,31 +85,6 @@ internal static class Db
         await using var connection = await db.OpenConnectionAsync(ct);
         return await connection.ExecAsync(sql, ct, args);
     }
-
-    // Without a token (callers not yet given one); these go once every caller passes its token.
-    public static Task<List<T>> ListAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) =>
-        connection.ListAsync(sql, map, CancellationToken.None, args);
-
-    public static Task<List<T>> ListAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) =>
-        db.ListAsync(sql, map, CancellationToken.None, args);
-
-    public static Task<T?> FirstAsync<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) where T : class =>
-        connection.FirstAsync(sql, map, CancellationToken.None, args);
-
-    public static Task<T?> FirstAsync<T>(this NpgsqlDataSource db, string sql, Func<NpgsqlDataReader, T> map, params object?[] args) where T : class =>
-        db.FirstAsync(sql, map, CancellationToken.None, args);
-
-    public static Task<T> ScalarAsync<T>(this NpgsqlConnection connection, string sql, params object?[] args) =>
-        connection.ScalarAsync<T>(sql, CancellationToken.None, args);
-
-    public static Task<T> ScalarAsync<T>(this NpgsqlDataSource db, string sql, params object?[] args) =>
-        db.ScalarAsync<T>(sql, CancellationToken.None, args);
-
-    public static Task<int> ExecAsync(this NpgsqlConnection connection, string sql, params object?[] args) =>
-        connection.ExecAsync(sql, CancellationToken.None, args);
-
-    public static Task<int> ExecAsync(this NpgsqlDataSource db, string sql, params object?[] args) =>
-        db.ExecAsync(sql, CancellationToken.None, args);
 
     public static T Get<T>(this NpgsqlDataReader r, int ordinal) => r.GetFieldValue<T>(ordinal);
 

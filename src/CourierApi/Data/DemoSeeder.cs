@@ -26,25 +26,25 @@ internal sealed partial class DemoSeeder(
     {
         await users.UpsertAsync(DemoUser, "Demo Dispatcher", Roles.Dispatcher, DemoPassword, ct);
         await users.UpsertAsync("analyst", "Demo Analyst", Roles.Analyst, "analyst-password", ct);
-        var depot = (await fleet.ListDepotsAsync()).FirstOrDefault(d => d.Code == DepotCode)
-            ?? await fleet.CreateDepotAsync(new CreateDepotRequest(DepotCode, "Porto centre", "Praça da Liberdade, Porto", 41.1466, -8.6110, "Europe/Lisbon"));
+        var depot = (await fleet.ListDepotsAsync(ct)).FirstOrDefault(d => d.Code == DepotCode)
+            ?? await fleet.CreateDepotAsync(new CreateDepotRequest(DepotCode, "Porto centre", "Praça da Liberdade, Porto", 41.1466, -8.6110, "Europe/Lisbon"), ct);
         var zone = Zones.Find(depot.TimeZone);
         var tomorrow = Zones.Today(time.GetUtcNow(), zone).AddDays(1);
-        var couriers = await fleet.ListCouriersAsync(depot.Id);
-        var vehicles = await fleet.ListVehiclesAsync(depot.Id);
+        var couriers = await fleet.ListCouriersAsync(depot.Id, ct);
+        var vehicles = await fleet.ListVehiclesAsync(depot.Id, ct);
         for (var i = couriers.Count; i < Couriers; i++)
         {
-            vehicles.Add(await fleet.CreateVehicleAsync(depot.Id, new CreateVehicleRequest($"van-{i + 1}", new LoadDto(400_000, 3_000_000, 120), i % 4 == 0 ? ["fridge"] : [])));
-            couriers.Add(await fleet.CreateCourierAsync(depot.Id, new CreateCourierRequest($"Courier {i + 1}", $"+3519100000{i:00}", null)));
+            vehicles.Add(await fleet.CreateVehicleAsync(depot.Id, new CreateVehicleRequest($"van-{i + 1}", new LoadDto(400_000, 3_000_000, 120), i % 4 == 0 ? ["fridge"] : []), ct));
+            couriers.Add(await fleet.CreateCourierAsync(depot.Id, new CreateCourierRequest($"Courier {i + 1}", $"+3519100000{i:00}", null), ct));
         }
         for (var i = 0; i < couriers.Count; i++)
         {
             await fleet.PutShiftAsync(couriers[i].Id, tomorrow, new ShiftRequest(vehicles[i % vehicles.Count].Id, new TimeOnly(8, 0), new TimeOnly(18, 0), null, null,
-                new BreakDto(new TimeOnly(12, 0), new TimeOnly(14, 0), 30)));
+                new BreakDto(new TimeOnly(12, 0), new TimeOnly(14, 0), 30)), ct);
         }
         var created = await orders.WriteAsync(depot.Id, DemoOrders.Generate(tomorrow, zone, Orders, seed: 20261201), ct);
-        var (job, _) = await jobs.EnqueueAsync(depot.Id, tomorrow, "plan", DemoUser, 10);
-        var device = await fleet.IssueDeviceAsync(couriers[0].Id, new IssueDeviceRequest("demo tablet"));
+        var (job, _) = await jobs.EnqueueAsync(depot.Id, tomorrow, "plan", DemoUser, 10, ct);
+        var device = await fleet.IssueDeviceAsync(couriers[0].Id, new IssueDeviceRequest("demo tablet"), ct);
         lifetime.ApplicationStarted.Register(() => Announce(depot.Id, tomorrow, created, job.Id, device.Token));
     }
 

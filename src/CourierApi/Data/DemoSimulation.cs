@@ -34,7 +34,7 @@ internal sealed class DemoSimulationOptions
 /// <c>--demo --simulate</c> (<c>./run.sh --simulate</c>): plays today's delivery day at the demo depot. Once the host is
 /// up it gives the couriers shifts from now on, seeds today's orders with windows from now on, plans and publishes
 /// them (or reuses today's published plan), issues every courier with a route a tablet token, and drives the routes
-/// with the <see cref="FleetSimulator"/> through this host's own courier hub, so positions, ETAs and alerts flow
+/// with the day engine (<see cref="DayFleet"/>: road paths, ground-truth traffic, couriers and tablets as they are) through this host's own courier hub, so positions, ETAs and alerts flow
 /// through the real pipeline to the live hub and the customers' tracking view.
 /// </summary>
 internal sealed partial class DemoSimulation(
@@ -64,20 +64,20 @@ internal sealed partial class DemoSimulation(
 
     private async Task SimulateAsync(CancellationToken ct)
     {
-        var depot = (await fleet.ListDepotsAsync()).FirstOrDefault(d => d.Code == DemoSeeder.DepotCode)
+        var depot = (await fleet.ListDepotsAsync(ct)).FirstOrDefault(d => d.Code == DemoSeeder.DepotCode)
             ?? throw new InvalidOperationException("The demo depot is missing; the simulation needs --demo.");
         var zone = Zones.Find(depot.TimeZone);
         var nowLocal = Zones.ToLocal(time.GetUtcNow(), zone);
         var today = Zones.Today(time.GetUtcNow(), zone);
-        var versionId = await PublishedVersionAsync(depot.Id, today) ?? await PlanTodayAsync(depot, zone, nowLocal, today, ct);
+        var versionId = await PublishedVersionAsync(depot.Id, today, ct) ?? await PlanTodayAsync(depot, zone, nowLocal, today, ct);
 
         var couriers = new List<SimulatedCourier>();
-        foreach (var courier in await fleet.ListCouriersAsync(depot.Id))
+        foreach (var courier in await fleet.ListCouriersAsync(depot.Id, ct))
         {
             var id = courier.Id.ToString(CultureInfo.InvariantCulture);
             if (await routes.GetCourierRouteAsync(id, today, ct) is { Stops.Count: > 0 } route)
             {
-                var device = await fleet.IssueDeviceAsync(courier.Id, new IssueDeviceRequest("simulated tablet"));
+                var device = await fleet.IssueDeviceAsync(courier.Id, new IssueDeviceRequest("simulated tablet"), ct);
                 couriers.Add(new SimulatedCourier(id, device.DeviceId.ToString(CultureInfo.InvariantCulture), device.Token, route));
             }
         }
@@ -85,7 +85,7 @@ internal sealed partial class DemoSimulation(
         var tokens = await db.ListAsync("""
             SELECT o.tracking_token FROM stops s JOIN routes r ON r.id = s.route_id JOIN orders o ON o.id = s.order_id
             WHERE r.plan_version_id = $1 ORDER BY r.id, s.sequence LIMIT 3
-            """, r => r.GetString(0), versionId);
+            """, r => r.GetString(0), ct, versionId);
         Console.WriteLine($"""
 
             Simulated delivery day {today:yyyy-MM-dd}: {couriers.Count} couriers drive plan version {versionId} through {address}{tracking.Value.CourierHubPath}
@@ -120,10 +120,10 @@ internal sealed partial class DemoSimulation(
         }
     }
 
-    private Task<long?> PublishedVersionAsync(long depotId, DateOnly date) => db.ScalarAsync<long?>("""
+    private Task<long?> PublishedVersionAsync(long depotId, DateOnly date, CancellationToken ct) => db.ScalarAsync<long?>("""
         SELECT v.id FROM plan_versions v JOIN plans p ON p.id = v.plan_id
         WHERE p.depot_id = $1 AND p.plan_date = $2 AND v.status = 'published' LIMIT 1
-        """, depotId, date);
+        """, ct, depotId, date);
 
     /// <summary>Shifts from the next quarter hour, orders with windows from then on, a planning job, and its publication.</summary>
     private async Task<long> PlanTodayAsync(DepotResponse depot, TimeZoneInfo zone, DateTimeOffset nowLocal, DateOnly today, CancellationToken ct)
@@ -131,22 +131,22 @@ internal sealed partial class DemoSimulation(
         var startMinutes = Math.Min((int)Math.Ceiling(nowLocal.TimeOfDay.TotalMinutes / 15) * 15, 23 * 60);
         var start = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(startMinutes));
         var end = TimeSpan.FromMinutes(startMinutes) + ShiftLength >= TimeSpan.FromDays(1) ? new TimeOnly(23, 59) : start.Add(ShiftLength);
-        var couriers = await fleet.ListCouriersAsync(depot.Id);
-        var vehicles = await fleet.ListVehiclesAsync(depot.Id);
+        var couriers = await fleet.ListCouriersAsync(depot.Id, ct);
+        var vehicles = await fleet.ListVehiclesAsync(depot.Id, ct);
         for (var i = 0; i < couriers.Count; i++)
         {
-            await fleet.PutShiftAsync(couriers[i].Id, today, new ShiftRequest(vehicles[i % vehicles.Count].Id, start, end, null, null, null));
+            await fleet.PutShiftAsync(couriers[i].Id, today, new ShiftRequest(vehicles[i % vehicles.Count].Id, start, end, null, null, null), ct);
         }
         // Windows start on the hour slots the shift leaves room for (two-hour windows, an hour of driving after the last).
         var slots = Math.Clamp((int)(end - start).TotalHours - 2, 1, 7);
         var todays = DemoOrders.Generate(today, zone, options.Value.SimulationOrders, seed: today.DayNumber,
             prefix: $"SIM-{today:yyyyMMdd}-", firstWindowStart: start, windowSlots: slots);
         await orders.WriteAsync(depot.Id, todays, ct);
-        var (job, _) = await jobs.EnqueueAsync(depot.Id, today, "plan", DemoSeeder.DemoUser, 10);
+        var (job, _) = await jobs.EnqueueAsync(depot.Id, today, "plan", DemoSeeder.DemoUser, 10, ct);
         while (job.Status is "queued" or "running")
         {
             await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
-            job = await jobs.GetAsync(job.Id);
+            job = await jobs.GetAsync(job.Id, ct);
         }
         var versionId = job.ResultVersionId
             ?? throw new InvalidOperationException($"Today's planning job {job.Id} ended {job.Status}: {job.Error}");

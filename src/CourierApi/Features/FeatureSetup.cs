@@ -18,6 +18,7 @@ internal static class FeatureSetup
         var services = builder.Services;
         services.AddDeliveryOpenApi();
         services.AddSingleton<FleetStore>();
+        services.AddSingleton<Courier.CourierStopStore>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderWriter>();
         services.AddSingleton<CutOff>();

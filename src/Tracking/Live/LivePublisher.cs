@@ -31,14 +31,16 @@ internal sealed class LivePublisher(IHubContext<LiveHub, ILiveClient> hub, Notif
         var clients = hub.Clients.Groups(LiveGroups.Depot(depotId), LiveGroups.Stop(alert.RouteId, alert.StopId));
         await (alert.AtRisk ? clients.WindowAtRisk(alert) : clients.WindowRecovered(alert)).ConfigureAwait(false);
         var n = new CustomerNotification(alert.AtRisk ? "at_risk" : "all_clear", alert.RouteId, stop.StopId, stop.OrderId, alert.Eta, alert.WindowEndUtc, time.GetUtcNow());
-        await outbox.EnqueueAsync([new OutboxMessage(stop.OrderId, n.Kind, $"risk:{alert.RouteId}:{episode}", depotId, NotificationOutbox.Json(n))]).ConfigureAwait(false);
+        // Not cancelled with the tablet's request: the episode is already saved in live state, so a cancelled write would lose the notification.
+        await outbox.EnqueueAsync([new OutboxMessage(stop.OrderId, n.Kind, $"risk:{alert.RouteId}:{episode}", depotId, NotificationOutbox.Json(n))],
+            CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Queues "out for delivery" for every stop given, once per route.</summary>
+    /// <summary>Queues "out for delivery" for every stop given, once per route (not cancellable, for the reason above).</summary>
     public Task OutForDeliveryAsync(string depotId, string routeId, IEnumerable<(PublishedStop Stop, DateTimeOffset? Eta)> stops) =>
         outbox.EnqueueAsync(stops.Select(s => new OutboxMessage(s.Stop.OrderId, "out_for_delivery", "route:" + routeId, depotId,
             NotificationOutbox.Json(new CustomerNotification("out_for_delivery", routeId, s.Stop.StopId, s.Stop.OrderId, s.Eta, s.Stop.WindowEndUtc, time.GetUtcNow()))))
-            .ToList());
+            .ToList(), CancellationToken.None);
 
     public Task SilentAsync(SilentTabletAlert alert) =>
         hub.Clients.Group(LiveGroups.Depot(alert.DepotId)).TabletSilent(alert);

@@ -40,6 +40,7 @@ internal sealed class PositionPartitions
         }
     }
 
+    // Shared by every batch that needs the day (the task is cached), so no one caller's token may cancel it; callers stop waiting with theirs.
     private static async Task CreateAsync(NpgsqlDataSource dataSource, DateOnly day)
     {
         var from = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -134,7 +134,7 @@ public sealed class CsvImportPreviewTests(DeliveryApiFactory api) : IClassFixtur
         await using (var db = NpgsqlDataSource.Create(api.Database.ConnectionString))
         {
             await using var connection = await db.OpenConnectionAsync();
-            await connection.ExecAsync("UPDATE orders SET created_at = '2026-11-30 22:30:00+00' WHERE depot_id = $1 AND shop_order_id = 'L1'", s.Depot.Id);
+            await connection.ExecAsync("UPDATE orders SET created_at = '2026-11-30 22:30:00+00' WHERE depot_id = $1 AND shop_order_id = 'L1'", CancellationToken.None, s.Depot.Id);
         }
         var orders = (await dispatcher.GetFromJsonAsync<List<OrderResponse>>($"/api/v1/depots/{s.Depot.Id}/orders?date=2026-12-01"))!;
         Assert.False(orders.Single(o => o.ShopOrderId == "L0").Late);

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using Delivery.CourierApi.Auth;
-using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Features.Fleet;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Hosting;
 using Delivery.Planner.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Delivery.CourierApi.Features.Courier;
 
@@ -48,7 +46,7 @@ internal static class CourierEndpoints
     }
 
     internal static async Task<Results<Ok<CourierRouteResponse>, NotFound>> RouteAsync(
-        DateOnly? date, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, NpgsqlDataSource db, PlanReader reader, RouteEnds ends,
+        DateOnly? date, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, CourierStopStore doors, PlanReader reader, RouteEnds ends,
         IRouteGeometrySource geometry, TimeProvider time, CancellationToken ct)
     {
         var courierId = long.Parse(user.FindFirstValue(CourierDeviceDefaults.CourierIdClaim)!, CultureInfo.InvariantCulture);
@@ -59,38 +57,11 @@ internal static class CourierEndpoints
         {
             return TypedResults.NotFound();
         }
-        var view = await reader.ReadAsync(versionId.Value, onlyCouriers: [courierId]);
+        var view = await reader.ReadAsync(versionId.Value, ct, onlyCouriers: [courierId]);
         var route = view.Routes.SingleOrDefault() ?? throw new NotFoundException("Route for courier", courierId);
-        var (start, end) = (await ends.ReadAsync(versionId.Value))[route.RouteId];
+        var (start, end) = (await ends.ReadAsync(versionId.Value, ct))[route.RouteId];
         var path = await geometry.PathAsync([start, .. route.Stops.Select(s => new Location(s.Longitude, s.Latitude)), end], ct);
-        var stops = await DetailsAsync(db, route);
+        var stops = await doors.DetailsAsync(route, ct);
         return TypedResults.Ok(new CourierRouteResponse(view.Id, view.Number, view.Date, view.PublishedAt, route, zone, path, stops));
-    }
-
-    private static async Task<List<CourierStopDetails>> DetailsAsync(NpgsqlDataSource db, RouteView route)
-    {
-        var orderIds = route.Stops.Select(s => s.OrderId).ToArray();
-        var items = (await db.ListAsync("SELECT order_id, name, quantity, unit_price FROM order_items WHERE order_id = ANY($1) ORDER BY order_id, line_no",
-            r => (Order: r.GetInt64(0), Item: new CourierItem(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))), orderIds)).ToLookup(x => x.Order, x => x.Item);
-        // The status a stop has reached: its last closing event on this route (tablet, paper or geofence), else arrived, else the order's own.
-        var rows = await db.ListAsync("""
-            SELECT o.id, o.customer_phone, o.delivery_notes, o.status,
-                   (SELECT e.kind FROM delivery_events e WHERE e.stop_id = o.id::text AND e.route_id = $2 AND e.kind IN ('delivered', 'partly_delivered', 'failed')
-                    ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1),
-                   EXISTS (SELECT 1 FROM delivery_events e WHERE e.stop_id = o.id::text AND e.route_id = $2 AND e.kind = 'arrived'),
-                   (SELECT e.recalculated_total FROM delivery_events e WHERE e.stop_id = o.id::text AND e.route_id = $2 AND e.kind = 'partly_delivered'
-                    ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1)
-            FROM orders o WHERE o.id = ANY($1)
-            """, r => (Id: r.GetInt64(0), Phone: r.IsDBNull(1) ? null : r.GetString(1), Notes: r.IsDBNull(2) ? null : r.GetString(2), Order: r.GetString(3),
-                Closed: r.IsDBNull(4) ? null : r.GetString(4), Arrived: r.GetBoolean(5), Collected: r.IsDBNull(6) ? (decimal?)null : r.GetDecimal(6)),
-            orderIds, route.RouteId.ToString(CultureInfo.InvariantCulture));
-        var byId = rows.ToDictionary(r => r.Id);
-        return route.Stops.Select(s =>
-        {
-            var r = byId[s.OrderId];
-            var lines = items[s.OrderId].ToList();
-            var status = r.Order == "cancelled" ? "cancelled" : r.Closed ?? (r.Arrived ? "arrived" : "open");
-            return new CourierStopDetails(s.OrderId, r.Phone, r.Notes, lines, lines.Sum(l => l.Quantity * l.UnitPrice), status, r.Collected);
-        }).ToList();
     }
 }

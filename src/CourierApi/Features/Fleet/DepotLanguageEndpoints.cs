@@ -1,10 +1,8 @@
 using Delivery.CourierApi.Auth;
-using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Features.Manifests;
 using Delivery.CourierApi.Hosting;
 using Delivery.Manifests;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Delivery.CourierApi.Features.Fleet;
 
@@ -27,20 +25,14 @@ internal static class DepotLanguageEndpoints
         return group;
     }
 
-    internal static async Task<Ok<DepotLanguage>> GetAsync(long depotId, NpgsqlDataSource db) =>
-        TypedResults.Ok(new DepotLanguage(
-            await db.ScalarAsync<string?>("SELECT language FROM depots WHERE id = $1", depotId) ?? throw new NotFoundException("Depot", depotId),
-            ManifestCatalogue.Languages));
+    internal static async Task<Ok<DepotLanguage>> GetAsync(long depotId, FleetStore fleet, CancellationToken ct) =>
+        TypedResults.Ok(new DepotLanguage(await fleet.DepotLanguageAsync(depotId, ct), ManifestCatalogue.Languages));
 
-    internal static async Task<Ok<DepotLanguage>> PutAsync(long depotId, DepotLanguage request, NpgsqlDataSource db)
+    internal static async Task<Ok<DepotLanguage>> PutAsync(long depotId, DepotLanguage request, FleetStore fleet, CancellationToken ct)
     {
         var language = ManifestCatalogue.Find(request.Language)?.Language
             ?? throw new FieldException("language", $"'{request.Language}' has no manifest catalogue; use one of {string.Join(", ", ManifestCatalogue.Languages)}");
-        await using var connection = await db.OpenConnectionAsync();
-        if (await connection.ExecAsync("UPDATE depots SET language = $2 WHERE id = $1", depotId, language) == 0)
-        {
-            throw new NotFoundException("Depot", depotId);
-        }
+        await fleet.SetDepotLanguageAsync(depotId, language, ct);
         return TypedResults.Ok(new DepotLanguage(language, ManifestCatalogue.Languages));
     }
 }

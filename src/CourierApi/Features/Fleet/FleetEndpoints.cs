@@ -12,20 +12,20 @@ internal static class FleetEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Fleet").RequireAuthorization(Policies.Staff);
         group.MapPost("/depots", CreateDepot).RequireAuthorization(Policies.Dispatcher).Validate<CreateDepotRequest>().WithSummary("Creates a depot.");
-        group.MapGet("/depots", async (FleetStore s) => TypedResults.Ok(await s.ListDepotsAsync())).WithSummary("Lists depots.");
-        group.MapGet("/depots/{depotId:long}", async (long depotId, FleetStore s) => TypedResults.Ok(await s.GetDepotAsync(depotId)))
+        group.MapGet("/depots", async (FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.ListDepotsAsync(ct))).WithSummary("Lists depots.");
+        group.MapGet("/depots/{depotId:long}", async (long depotId, FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.GetDepotAsync(depotId, ct)))
             .WithName("GetDepot").WithSummary("One depot.");
         group.MapPost("/depots/{depotId:long}/vehicles", CreateVehicle).RequireAuthorization(Policies.Dispatcher).Validate<CreateVehicleRequest>()
             .WithSummary("Adds a vehicle to a depot.");
-        group.MapGet("/depots/{depotId:long}/vehicles", async (long depotId, FleetStore s) => TypedResults.Ok(await s.ListVehiclesAsync(depotId)))
+        group.MapGet("/depots/{depotId:long}/vehicles", async (long depotId, FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.ListVehiclesAsync(depotId, ct)))
             .WithSummary("Lists a depot's vehicles.");
         group.MapPost("/depots/{depotId:long}/couriers", CreateCourier).RequireAuthorization(Policies.Dispatcher).Validate<CreateCourierRequest>()
             .WithSummary("Adds a courier to a depot.");
-        group.MapGet("/depots/{depotId:long}/couriers", async (long depotId, FleetStore s) => TypedResults.Ok(await s.ListCouriersAsync(depotId)))
+        group.MapGet("/depots/{depotId:long}/couriers", async (long depotId, FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.ListCouriersAsync(depotId, ct)))
             .WithSummary("Lists a depot's couriers.");
         group.MapPut("/couriers/{courierId:long}/shifts/{date}", PutShift).RequireAuthorization(Policies.Dispatcher).Validate<ShiftRequest>()
             .WithSummary("Sets a courier's shift on a date (times local to the start depot).");
-        group.MapGet("/depots/{depotId:long}/shifts", async (long depotId, DateOnly date, FleetStore s) => TypedResults.Ok(await s.ListShiftsAsync(depotId, date)))
+        group.MapGet("/depots/{depotId:long}/shifts", async (long depotId, DateOnly date, FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.ListShiftsAsync(depotId, date, ct)))
             .WithSummary("Shifts starting at a depot on a date.");
         group.MapPost("/couriers/{courierId:long}/devices", IssueDevice).RequireAuthorization(Policies.Dispatcher).Validate<IssueDeviceRequest>()
             .WithSummary("Registers a courier's device and answers its token (shown once).");
@@ -33,36 +33,40 @@ internal static class FleetEndpoints
         return group;
     }
 
-    internal static async Task<CreatedAtRoute<DepotResponse>> CreateDepot(CreateDepotRequest request, FleetStore store)
+    internal static async Task<CreatedAtRoute<DepotResponse>> CreateDepot(CreateDepotRequest request, FleetStore store, CancellationToken ct)
     {
-        var depot = await store.CreateDepotAsync(request);
+        var depot = await store.CreateDepotAsync(request, ct);
         return TypedResults.CreatedAtRoute(depot, "GetDepot", new { depotId = depot.Id });
     }
 
-    internal static async Task<Created<VehicleResponse>> CreateVehicle(long depotId, CreateVehicleRequest request, FleetStore store)
+    internal static async Task<Created<VehicleResponse>> CreateVehicle(long depotId, CreateVehicleRequest request, FleetStore store, CancellationToken ct)
     {
-        var vehicle = await store.CreateVehicleAsync(depotId, request);
+        var vehicle = await store.CreateVehicleAsync(depotId, request, ct);
         return TypedResults.Created($"/api/v1/depots/{depotId}/vehicles", vehicle);
     }
 
-    internal static async Task<Created<CourierResponse>> CreateCourier(long depotId, CreateCourierRequest request, FleetStore store)
+    internal static async Task<Created<CourierResponse>> CreateCourier(long depotId, CreateCourierRequest request, FleetStore store, CancellationToken ct)
     {
-        var courier = await store.CreateCourierAsync(depotId, request);
+        var courier = await store.CreateCourierAsync(depotId, request, ct);
         return TypedResults.Created($"/api/v1/depots/{depotId}/couriers", courier);
     }
 
-    internal static async Task<Ok<ShiftResponse>> PutShift(long courierId, DateOnly date, ShiftRequest request, FleetStore store) =>
-        TypedResults.Ok(await store.PutShiftAsync(courierId, date, request));
-
-    internal static async Task<Created<DeviceTokenResponse>> IssueDevice(long courierId, IssueDeviceRequest request, FleetStore store)
+    internal static async Task<Ok<ShiftResponse>> PutShift(long courierId, DateOnly date, ShiftRequest request, FleetStore store, TimeProvider time,
+        CancellationToken ct)
     {
-        var device = await store.IssueDeviceAsync(courierId, request);
+        InputRules.EnsurePlanDate(date, time);
+        return TypedResults.Ok(await store.PutShiftAsync(courierId, date, request, ct));
+    }
+
+    internal static async Task<Created<DeviceTokenResponse>> IssueDevice(long courierId, IssueDeviceRequest request, FleetStore store, CancellationToken ct)
+    {
+        var device = await store.IssueDeviceAsync(courierId, request, ct);
         return TypedResults.Created($"/api/v1/devices/{device.DeviceId}", device);
     }
 
-    internal static async Task<NoContent> RevokeDevice(long deviceId, FleetStore store, RouteChangeNotifier tablets)
+    internal static async Task<NoContent> RevokeDevice(long deviceId, FleetStore store, RouteChangeNotifier tablets, CancellationToken ct)
     {
-        var courierId = await store.RevokeDeviceAsync(deviceId);
+        var courierId = await store.RevokeDeviceAsync(deviceId, ct);
         // An open hub connection was authorised at connect: tell the courier's tablets now, the revoked one signs out.
         await tablets.DeviceRevokedAsync(courierId.ToString(CultureInfo.InvariantCulture), deviceId.ToString(CultureInfo.InvariantCulture));
         return TypedResults.NoContent();

@@ -32,15 +32,15 @@ internal static class ManifestEndpoints
         return group;
     }
 
-    internal static async Task<FileContentHttpResult> RouteAsync(long routeId, string? lang, ManifestStore store, IManifestRenderer renderer)
+    internal static async Task<FileContentHttpResult> RouteAsync(long routeId, string? lang, ManifestStore store, IManifestRenderer renderer, CancellationToken ct)
     {
-        var route = await store.RouteAsync(routeId, CheckLanguage(lang));
+        var route = await store.RouteAsync(routeId, ct, CheckLanguage(lang));
         return TypedResults.File(renderer.RenderRoute(route), PdfContentType, $"route-{routeId}-v{route.PlanVersion}.pdf");
     }
 
-    internal static async Task<FileContentHttpResult> PlanAsync(long versionId, string? lang, ManifestStore store, IManifestRenderer renderer)
+    internal static async Task<FileContentHttpResult> PlanAsync(long versionId, string? lang, ManifestStore store, IManifestRenderer renderer, CancellationToken ct)
     {
-        var routes = await store.PlanAsync(versionId, CheckLanguage(lang));
+        var routes = await store.PlanAsync(versionId, ct, CheckLanguage(lang));
         if (routes.Count == 0)
         {
             throw new Hosting.ConflictException("Nothing to print", $"Plan version {versionId} has no route with stops.");

@@ -22,28 +22,28 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
         """;
 
     /// <summary>One route's manifest input in <paramref name="language"/> (null: the depot's); 404 when the route does not exist.</summary>
-    public async Task<ManifestRoute> RouteAsync(long routeId, string? language = null)
+    public async Task<ManifestRoute> RouteAsync(long routeId, CancellationToken ct, string? language = null)
     {
-        var routes = await ReadAsync(Header + " WHERE r.id = $1", routeId, language);
+        var routes = await ReadAsync(Header + " WHERE r.id = $1", routeId, language, ct);
         return routes.SingleOrDefault() ?? throw new NotFoundException("Route", routeId);
     }
 
     /// <summary>Every route of a plan version that has stops, in route order; 404 when the version does not exist.</summary>
-    public async Task<IReadOnlyList<ManifestRoute>> PlanAsync(long versionId, string? language = null)
+    public async Task<IReadOnlyList<ManifestRoute>> PlanAsync(long versionId, CancellationToken ct, string? language = null)
     {
-        if (!await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM plan_versions WHERE id = $1)", versionId))
+        if (!await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM plan_versions WHERE id = $1)", ct, versionId))
         {
             throw new NotFoundException("Plan version", versionId);
         }
-        var routes = await ReadAsync(Header + " WHERE r.plan_version_id = $1 ORDER BY r.id", versionId, language);
+        var routes = await ReadAsync(Header + " WHERE r.plan_version_id = $1 ORDER BY r.id", versionId, language, ct);
         return routes.Where(r => r.Stops.Count > 0).ToList();
     }
 
-    private async Task<List<ManifestRoute>> ReadAsync(string headerSql, long key, string? language)
+    private async Task<List<ManifestRoute>> ReadAsync(string headerSql, long key, string? language, CancellationToken ct)
     {
         var o = options.Value;
         var printedAt = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         var headers = await connection.ListAsync(headerSql, r => new ManifestRoute
         {
             RouteId = r.GetInt64(0),
@@ -68,7 +68,7 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
             DispatcherPhone = Clip(o.DispatcherPhone, 40),
             Currency = o.Currency,
             Stops = [],
-        }, key);
+        }, ct, key);
         if (headers.Count == 0)
         {
             return headers;
@@ -77,7 +77,7 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
         var items = (await connection.ListAsync("""
             SELECT i.order_id, i.name, i.quantity, i.unit_price FROM order_items i JOIN stops st ON st.order_id = i.order_id
             WHERE st.route_id = ANY($1) ORDER BY i.order_id, i.line_no
-            """, r => (Order: r.GetInt64(0), Item: new ManifestItem { Name = Clip(r.GetString(1), 200), Quantity = r.GetInt32(2), UnitPrice = r.GetDecimal(3) }), ids))
+            """, r => (Order: r.GetInt64(0), Item: new ManifestItem { Name = Clip(r.GetString(1), 200), Quantity = r.GetInt32(2), UnitPrice = r.GetDecimal(3) }), ct, ids))
             .ToLookup(x => x.Order, x => x.Item);
         var stops = (await connection.ListAsync($"""
             SELECT st.route_id, st.sequence, o.id, o.shop_order_id, st.planned_arrival, st.window_index,
@@ -104,7 +104,7 @@ internal sealed class ManifestStore(NpgsqlDataSource db, TimeProvider time, IOpt
                     Items = orderItems,
                     AmountToCollect = o.CollectOnDelivery ? orderItems.Sum(i => i.LineTotal) : 0,
                 });
-            }, ids))
+            }, ct, ids))
             .ToLookup(x => x.Route, x => x.Stop);
         return headers.Select(h => h with { Stops = stops[h.RouteId].ToList() }).ToList();
     }

@@ -17,7 +17,7 @@ internal sealed class CsvImport(FleetStore fleet, ShopMappingStore mappings, IOp
 
     public async Task<Parsed> ReadAsync(long depotId, DateOnly date, byte[] file, string shop, string? mappingJson, CancellationToken ct)
     {
-        var zone = Zones.Find((await fleet.GetDepotAsync(depotId)).TimeZone);
+        var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         var requested = ParseMapping(mappingJson);
         var remembered = requested is null ? await mappings.FindAsync(shop, ct) : null;
         var source = requested is not null ? MappingSource.Request : remembered is not null ? MappingSource.Remembered : MappingSource.Guessed;

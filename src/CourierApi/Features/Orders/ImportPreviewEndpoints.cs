@@ -62,15 +62,15 @@ internal static class ImportPreviewEndpoints
 
     internal static async Task<Ok<ImportPreview>> PreviewAsync(
         long depotId, [FromQuery] DateOnly date, IFormFile? file, [FromForm] string? shop, [FromForm] string? mapping, [FromQuery(Name = "shop")] string? shopQuery,
-        CsvImport import, FleetStore fleet, CutOff cutOff, NpgsqlDataSource db, CancellationToken ct)
+        CsvImport import, FleetStore fleet, OrderStore orders, CutOff cutOff, TimeProvider time, CancellationToken ct)
     {
+        InputRules.EnsurePlanDate(date, time);
         var shopId = (shop ?? shopQuery ?? "").Trim();
         var bytes = await ReadAsync(file, ct);
         var parsed = await import.ReadAsync(depotId, date, bytes, shopId, mapping, ct);
         var r = parsed.Result;
-        var existing = r.Orders.Count == 0 ? [] : (await db.ListAsync(
-            "SELECT shop_order_id FROM orders WHERE depot_id = $1 AND shop_id = $2 AND shop_order_id = ANY($3)",
-            x => x.GetString(0), depotId, shopId, r.Orders.Select(o => o.ShopOrderId).ToArray())).ToHashSet(StringComparer.Ordinal);
+        var existing = r.Orders.Count == 0 ? [] : (await orders.ExistingShopOrderIdsAsync(depotId, shopId, r.Orders.Select(o => o.ShopOrderId).ToArray(), ct))
+            .ToHashSet(StringComparer.Ordinal);
         var sample = r.Orders.Zip(r.Lines).Take(SampleRows).Select(p => new PreviewOrder(
             p.Second, p.First.ShopOrderId, p.First.CustomerName, p.First.Address, p.First.Latitude, p.First.Longitude,
             p.First.Windows.Select(w => new WindowDto(w.Start, w.End)).ToList(),
@@ -79,12 +79,12 @@ internal static class ImportPreviewEndpoints
         return TypedResults.Ok(new ImportPreview(
             parsed.Encoding, r.Separator.ToString(), r.Header, r.Mapping, parsed.Source,
             r.Header.Where(h => !used.Contains(h)).ToList(), r.Missing, ShopColumns.Canonical.ToList(),
-            r.Rows, r.Orders.Count, existing.Count, r.Errors, sample, await CutOffAsync(depotId, date, fleet, cutOff)));
+            r.Rows, r.Orders.Count, existing.Count, r.Errors, sample, await CutOffAsync(depotId, date, fleet, cutOff, ct)));
     }
 
-    internal static async Task<CutOffInfo> CutOffAsync(long depotId, [FromQuery] DateOnly date, FleetStore fleet, CutOff cutOff)
+    internal static async Task<CutOffInfo> CutOffAsync(long depotId, [FromQuery] DateOnly date, FleetStore fleet, CutOff cutOff, CancellationToken ct)
     {
-        var depot = await fleet.GetDepotAsync(depotId);
+        var depot = await fleet.GetDepotAsync(depotId, ct);
         var zone = Zones.Find(depot.TimeZone);
         return new CutOffInfo(cutOff.ClosesAt(date, zone), cutOff.LocalTime, depot.TimeZone, cutOff.IsOpen(date, zone));
     }

@@ -27,27 +27,32 @@ internal sealed class OrderStore(NpgsqlDataSource db, IOptions<OrdersOptions> op
     public Task<int> PinAsync(long orderId, long? courierId, CancellationToken ct) =>
         db.ExecAsync("UPDATE orders SET pinned_courier_id = $2 WHERE id = $1", ct, orderId, courierId);
 
-    public async Task<OrderResponse> GetAsync(long id) =>
-        (await LoadAsync($"SELECT {Columns} FROM orders WHERE id = $1", id)).SingleOrDefault() ?? throw new NotFoundException("Order", id);
+    /// <summary>Which of <paramref name="shopOrderIds"/> the shop already has at the depot (an import would update them).</summary>
+    public Task<List<string>> ExistingShopOrderIdsAsync(long depotId, string shopId, string[] shopOrderIds, CancellationToken ct) =>
+        db.ListAsync("SELECT shop_order_id FROM orders WHERE depot_id = $1 AND shop_id = $2 AND shop_order_id = ANY($3)",
+            r => r.GetString(0), ct, depotId, shopId, shopOrderIds);
 
-    public async Task<OrderResponse?> FindByShopIdAsync(long depotId, string shopId, string shopOrderId) =>
-        (await LoadAsync($"SELECT {Columns} FROM orders WHERE depot_id = $1 AND shop_id = $2 AND shop_order_id = $3", depotId, shopId, shopOrderId))
+    public async Task<OrderResponse> GetAsync(long id, CancellationToken ct) =>
+        (await LoadAsync($"SELECT {Columns} FROM orders WHERE id = $1", ct, id)).SingleOrDefault() ?? throw new NotFoundException("Order", id);
+
+    public async Task<OrderResponse?> FindByShopIdAsync(long depotId, string shopId, string shopOrderId, CancellationToken ct) =>
+        (await LoadAsync($"SELECT {Columns} FROM orders WHERE depot_id = $1 AND shop_id = $2 AND shop_order_id = $3", ct, depotId, shopId, shopOrderId))
         .SingleOrDefault();
 
-    public Task<List<OrderResponse>> ListAsync(long depotId, DateOnly date) =>
-        LoadAsync($"SELECT {Columns} FROM orders WHERE depot_id = $1 AND plan_date = $2 AND status <> 'cancelled' ORDER BY id", depotId, date);
+    public Task<List<OrderResponse>> ListAsync(long depotId, DateOnly date, CancellationToken ct) =>
+        LoadAsync($"SELECT {Columns} FROM orders WHERE depot_id = $1 AND plan_date = $2 AND status <> 'cancelled' ORDER BY id", ct, depotId, date);
 
-    private async Task<List<OrderResponse>> LoadAsync(string sql, params object?[] args)
+    private async Task<List<OrderResponse>> LoadAsync(string sql, CancellationToken ct, params object?[] args)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        var rows = await connection.ListAsync(sql, Read, args);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.ListAsync(sql, Read, ct, args);
         if (rows.Count == 0)
         {
             return rows;
         }
         var items = (await connection.ListAsync(
                 "SELECT order_id, name, quantity, unit_price FROM order_items WHERE order_id = ANY($1) ORDER BY order_id, line_no",
-                r => (OrderId: r.GetInt64(0), Item: new OrderItemDto(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))),
+                r => (OrderId: r.GetInt64(0), Item: new OrderItemDto(r.GetString(1), r.GetInt32(2), r.GetDecimal(3))), ct,
                 rows.Select(o => o.Id).ToArray()))
             .ToLookup(x => x.OrderId, x => x.Item);
         return rows.Select(o => o with { Items = items[o.Id].ToList() }).ToList();

@@ -21,9 +21,9 @@ internal static class OrdersEndpoints
             .Accepts<string>("text/csv", "multipart/form-data").DisableAntiforgery()
             .WithSummary("Imports a shop's CSV export for a plan date (comma/semicolon, UTF-8 or Windows-1251, the shop's own column names through "
                 + "`mapping`, remembered per `shop`); reports every bad row (line, field, reason) and keeps the good ones; re-importing changes nothing.");
-        group.MapGet("/depots/{depotId:long}/orders", async (long depotId, DateOnly date, OrderStore s) => TypedResults.Ok(await s.ListAsync(depotId, date)))
+        group.MapGet("/depots/{depotId:long}/orders", async (long depotId, DateOnly date, OrderStore s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(depotId, date, ct)))
             .WithSummary("Orders of a depot for a plan date.");
-        group.MapGet("/orders/{orderId:long}", async (long orderId, OrderStore s) => TypedResults.Ok(await s.GetAsync(orderId)))
+        group.MapGet("/orders/{orderId:long}", async (long orderId, OrderStore s, CancellationToken ct) => TypedResults.Ok(await s.GetAsync(orderId, ct)))
             .WithName("GetOrder").WithSummary("One order with its items.");
         return group;
     }
@@ -32,15 +32,15 @@ internal static class OrdersEndpoints
         long depotId, CreateOrderRequest request, FleetStore fleet, OrderStore orders, OrderWriter writer, CutOff cutOff,
         IOptions<OrdersOptions> options, CancellationToken ct)
     {
-        var depot = await fleet.GetDepotAsync(depotId);
+        var depot = await fleet.GetDepotAsync(depotId, ct);
         var shopId = request.ShopId ?? "";
-        if (await orders.FindByShopIdAsync(depotId, shopId, request.ShopOrderId) is { } existing)
+        if (await orders.FindByShopIdAsync(depotId, shopId, request.ShopOrderId, ct) is { } existing)
         {
             return TypedResults.Ok(existing);
         }
         cutOff.EnsureOpen(request.PlanDate, Zones.Find(depot.TimeZone));
         await writer.WriteAsync(depotId, [NewOrder.From(request, options.Value.DefaultServiceSeconds)], ct);
-        var order = (await orders.FindByShopIdAsync(depotId, shopId, request.ShopOrderId))!;
+        var order = (await orders.FindByShopIdAsync(depotId, shopId, request.ShopOrderId, ct))!;
         return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
     }
 
@@ -48,13 +48,22 @@ internal static class OrdersEndpoints
         long depotId, IReadOnlyList<CreateOrderRequest> requests, FleetStore fleet, OrderWriter writer, CutOff cutOff,
         IValidator<CreateOrderRequest> validator, IOptions<OrdersOptions> options, CancellationToken ct)
     {
-        var zone = Zones.Find((await fleet.GetDepotAsync(depotId)).TimeZone);
+        if (requests.Count > options.Value.MaxImportRows)
+        {
+            throw new FieldException("body", $"{requests.Count} orders exceed the limit of {options.Value.MaxImportRows} per batch; split it");
+        }
+        var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         var good = new List<NewOrder>();
         var errors = new List<RowError>();
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < requests.Count; i++)
         {
             var line = i + 1;
+            if (requests[i] is null)
+            {
+                errors.Add(new RowError(line, $"[{i}]", "the entry is empty"));
+                continue;
+            }
             var result = await validator.ValidateAsync(requests[i], ct);
             if (!result.IsValid)
             {
@@ -83,7 +92,8 @@ internal static class OrdersEndpoints
         CutOff cutOff, CsvImport import, ShopMappingStore mappings, ILogger<OrderWriter> log, TimeProvider time, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        var zone = Zones.Find((await fleet.GetDepotAsync(depotId)).TimeZone);
+        InputRules.EnsurePlanDate(date, time);
+        var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         cutOff.EnsureOpen(date, zone);
         byte[] bytes;
         if (request.HasFormContentType)

@@ -15,7 +15,7 @@ internal sealed class ShopMappingStore(NpgsqlDataSource db, TimeProvider time)
             return null;
         }
         await using var connection = await db.OpenConnectionAsync(ct);
-        var json = await connection.ScalarAsync<string?>("SELECT mapping::text FROM shop_column_mappings WHERE shop_id = $1", shopId);
+        var json = await connection.ScalarAsync<string?>("SELECT mapping::text FROM shop_column_mappings WHERE shop_id = $1", ct, shopId);
         return json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
     }
 
@@ -29,6 +29,6 @@ internal sealed class ShopMappingStore(NpgsqlDataSource db, TimeProvider time)
         await connection.ExecAsync("""
             INSERT INTO shop_column_mappings (shop_id, mapping, updated_at, updated_by) VALUES ($1, $2, $3, $4)
             ON CONFLICT (shop_id) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-            """, shopId, new NpgsqlParameter { Value = JsonSerializer.Serialize(mapping), NpgsqlDbType = NpgsqlDbType.Jsonb }, time.GetUtcNow(), user);
+            """, ct, shopId, new NpgsqlParameter { Value = JsonSerializer.Serialize(mapping), NpgsqlDbType = NpgsqlDbType.Jsonb }, time.GetUtcNow(), user);
     }
 }

@@ -1,13 +1,11 @@
 using System.Threading.RateLimiting;
 using Delivery.CourierApi.Auth;
-using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Features.Fleet;
 using FluentValidation;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using QRCoder;
 
 namespace Delivery.CourierApi.Features.Pairing;
@@ -80,10 +78,10 @@ internal static class PairingEndpoints
     }
 
     internal static async Task<Created<PairingCodeResponse>> CreateAsync(
-        long courierId, CreatePairingCodeRequest? request, HttpContext http, PairingStore store, IOptions<PairingOptions> options)
+        long courierId, CreatePairingCodeRequest? request, HttpContext http, PairingStore store, IOptions<PairingOptions> options, CancellationToken ct)
     {
         var (code, expires) = await store.CreateAsync(courierId, request?.DeviceName is { Length: > 0 } n ? n.Trim() : "tablet",
-            http.User.Identity?.Name ?? "");
+            http.User.Identity?.Name ?? "", ct);
         var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var url = $"{baseUrl}{CourierPairPath}?code={code}";
         using var generator = new QRCodeGenerator();
@@ -92,15 +90,9 @@ internal static class PairingEndpoints
         return TypedResults.Created($"/api/v1/couriers/{courierId}/devices", new PairingCodeResponse(courierId, code, expires, url, svg));
     }
 
-    internal static async Task<Ok<DeviceTokenResponse>> PairAsync(PairDeviceRequest request, PairingStore store) =>
-        TypedResults.Ok(await store.PairAsync(request.Code, request.DeviceName));
+    internal static async Task<Ok<DeviceTokenResponse>> PairAsync(PairDeviceRequest request, PairingStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.PairAsync(request.Code, request.DeviceName, ct));
 
-    internal static async Task<Ok<List<DeviceView>>> ListDevicesAsync(long courierId, FleetStore fleet, NpgsqlDataSource db)
-    {
-        await fleet.GetCourierAsync(courierId);
-        return TypedResults.Ok(await db.ListAsync("""
-            SELECT id, courier_id, name, issued_at, revoked_at, last_seen_at FROM courier_devices WHERE courier_id = $1 ORDER BY id
-            """, r => new DeviceView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateTimeOffset>(3), r.Opt<DateTimeOffset>(4), r.Opt<DateTimeOffset>(5)),
-            courierId));
-    }
+    internal static async Task<Ok<List<DeviceView>>> ListDevicesAsync(long courierId, FleetStore fleet, CancellationToken ct) =>
+        TypedResults.Ok(await fleet.ListDevicesAsync(courierId, ct));
 }

@@ -35,37 +35,37 @@ internal sealed class PairingStore(NpgsqlDataSource db, FleetStore fleet, IOptio
     public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     public const int Length = 8;
 
-    public async Task<(string Code, DateTimeOffset ExpiresAt)> CreateAsync(long courierId, string deviceName, string createdBy)
+    public async Task<(string Code, DateTimeOffset ExpiresAt)> CreateAsync(long courierId, string deviceName, string createdBy, CancellationToken ct)
     {
-        await fleet.GetCourierAsync(courierId);
+        await fleet.GetCourierAsync(courierId, ct);
         var code = RandomNumberGenerator.GetString(Alphabet, Length);
         var now = time.GetUtcNow();
         var expires = now.AddMinutes(options.Value.CodeMinutes);
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        await connection.ExecAsync("DELETE FROM pairing_codes WHERE courier_id = $1 AND used_at IS NULL", courierId);
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecAsync("DELETE FROM pairing_codes WHERE courier_id = $1 AND used_at IS NULL", ct, courierId);
         await connection.ExecAsync("""
             INSERT INTO pairing_codes (courier_id, code_hash, device_name, created_at, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
-            """, courierId, Hash(code), deviceName, now, createdBy, expires);
-        await tx.CommitAsync();
+            """, ct, courierId, Hash(code), deviceName, now, createdBy, expires);
+        await tx.CommitAsync(ct);
         return (code, expires);
     }
 
     /// <summary>Exchanges a code for a new device token of the code's courier; the code is spent at once.</summary>
     /// <exception cref="FieldException"><c>code</c> is unknown, expired or already used.</exception>
-    public async Task<DeviceTokenResponse> PairAsync(string code, string? deviceName)
+    public async Task<DeviceTokenResponse> PairAsync(string code, string? deviceName, CancellationToken ct)
     {
         var hash = Hash(Normalize(code));
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         var spent = await connection.FirstAsync("""
             UPDATE pairing_codes SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
             RETURNING id, courier_id, device_name
-            """, r => new Tuple<long, long, string>(r.GetInt64(0), r.GetInt64(1), r.GetString(2)), hash, now);
+            """, r => new Tuple<long, long, string>(r.GetInt64(0), r.GetInt64(1), r.GetString(2)), ct, hash, now);
         if (spent is null)
         {
             var known = await connection.FirstAsync("SELECT used_at IS NOT NULL, expires_at <= $2 FROM pairing_codes WHERE code_hash = $1",
-                r => new Tuple<bool, bool>(r.GetBoolean(0), r.GetBoolean(1)), hash, now);
+                r => new Tuple<bool, bool>(r.GetBoolean(0), r.GetBoolean(1)), ct, hash, now);
             throw new FieldException("code", known switch
             {
                 null => "unknown code: check it, or ask the dispatcher for a new one",
@@ -73,8 +73,8 @@ internal sealed class PairingStore(NpgsqlDataSource db, FleetStore fleet, IOptio
                 _ => "this code has expired; ask the dispatcher for a new one",
             });
         }
-        var device = await fleet.IssueDeviceAsync(spent.Item2, new IssueDeviceRequest(string.IsNullOrWhiteSpace(deviceName) ? spent.Item3 : deviceName.Trim()));
-        await connection.ExecAsync("UPDATE pairing_codes SET device_id = $2 WHERE id = $1", spent.Item1, device.DeviceId);
+        var device = await fleet.IssueDeviceAsync(spent.Item2, new IssueDeviceRequest(string.IsNullOrWhiteSpace(deviceName) ? spent.Item3 : deviceName.Trim()), ct);
+        await connection.ExecAsync("UPDATE pairing_codes SET device_id = $2 WHERE id = $1", ct, spent.Item1, device.DeviceId);
         return device;
     }
 

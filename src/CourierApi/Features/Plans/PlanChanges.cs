@@ -1,8 +1,6 @@
 using Delivery.CourierApi.Auth;
-using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Delivery.CourierApi.Features.Plans;
 
@@ -47,9 +45,11 @@ public sealed record PlanChangesView(long VersionId, int VersionNumber, long? Pr
 /// <summary><c>GET /plan-versions/{id}/changes</c>: what a re-plan (or an edit) moved.</summary>
 internal static class PlanChanges
 {
-    private sealed record Placed(long ShiftId, long CourierId, string CourierName, int Sequence, long OrderId, string ShopOrderId, string Customer);
+    /// <summary>A stop of a version as the comparison sees it.</summary>
+    internal sealed record Placed(long ShiftId, long CourierId, string CourierName, int Sequence, long OrderId, string ShopOrderId, string Customer);
 
-    private sealed record Snapshot(long Id, int Number, long PlanId, List<Placed> Stops, Dictionary<long, (long CourierId, string Name)> Routes,
+    /// <summary>A version's routes, stops and unassigned orders, read once for a comparison.</summary>
+    internal sealed record Snapshot(long Id, int Number, long PlanId, List<Placed> Stops, Dictionary<long, (long CourierId, string Name)> Routes,
         Dictionary<long, (string ShopOrderId, string Customer)> Unassigned);
 
     public static RouteGroupBuilder MapPlanChanges(this IEndpointRouteBuilder app)
@@ -61,20 +61,15 @@ internal static class PlanChanges
         return group;
     }
 
-    internal static async Task<Ok<PlanChangesView>> ChangesAsync(long versionId, long? against, NpgsqlDataSource db, CancellationToken ct)
+    internal static async Task<Ok<PlanChangesView>> ChangesAsync(long versionId, long? against, PlanStore plans, CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        var current = await ReadAsync(connection, versionId) ?? throw new NotFoundException("Plan version", versionId);
-        var previousId = against ?? await connection.ScalarAsync<long?>("""
-            SELECT coalesce(v.based_on_id,
-                (SELECT p.id FROM plan_versions p WHERE p.plan_id = v.plan_id AND p.number < v.number ORDER BY p.number DESC LIMIT 1))
-            FROM plan_versions v WHERE v.id = $1
-            """, versionId);
+        var current = await plans.SnapshotAsync(versionId, ct) ?? throw new NotFoundException("Plan version", versionId);
+        var previousId = against ?? await plans.ComparedVersionIdAsync(versionId, ct);
         if (previousId is not { } pid)
         {
             return TypedResults.Ok(new PlanChangesView(current.Id, current.Number, null, null, [], [], [], current.Stops.Count));
         }
-        var previous = await ReadAsync(connection, pid);
+        var previous = await plans.SnapshotAsync(pid, ct);
         if (previous is null || previous.PlanId != current.PlanId)
         {
             throw new FieldException("against", $"plan version {pid} is not a version of the same plan as {versionId}");
@@ -161,29 +156,5 @@ internal static class PlanChanges
             kept.Add(k);
         }
         return kept;
-    }
-
-    private static async Task<Snapshot?> ReadAsync(NpgsqlConnection connection, long versionId)
-    {
-        var header = await connection.FirstAsync("SELECT id, number, plan_id FROM plan_versions WHERE id = $1",
-            r => new Tuple<long, int, long>(r.GetInt64(0), r.GetInt32(1), r.GetInt64(2)), versionId);
-        if (header is null)
-        {
-            return null;
-        }
-        var routes = (await connection.ListAsync("""
-            SELECT r.shift_id, r.courier_id, c.name FROM routes r JOIN couriers c ON c.id = r.courier_id WHERE r.plan_version_id = $1
-            """, r => (Shift: r.GetInt64(0), Courier: r.GetInt64(1), Name: r.GetString(2)), versionId))
-            .ToDictionary(r => r.Shift, r => (r.Courier, r.Name));
-        var stops = await connection.ListAsync("""
-            SELECT r.shift_id, r.courier_id, c.name, s.sequence, o.id, o.shop_order_id, o.customer_name
-            FROM stops s JOIN routes r ON r.id = s.route_id JOIN couriers c ON c.id = r.courier_id JOIN orders o ON o.id = s.order_id
-            WHERE r.plan_version_id = $1
-            """, r => new Placed(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4), r.GetString(5), r.GetString(6)), versionId);
-        var unassigned = (await connection.ListAsync("""
-            SELECT o.id, o.shop_order_id, o.customer_name FROM unassigned_orders u JOIN orders o ON o.id = u.order_id WHERE u.plan_version_id = $1
-            """, r => (Id: r.GetInt64(0), Shop: r.GetString(1), Customer: r.GetString(2)), versionId))
-            .ToDictionary(u => u.Id, u => (u.Shop, u.Customer));
-        return new Snapshot(header.Item1, header.Item2, header.Item3, stops, routes, unassigned);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
     public async Task<PlanInput> LoadAsync(long depotId, DateOnly date, CancellationToken ct, long[]? onlyOrders = null)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var depot = await connection.FirstAsync("SELECT time_zone FROM depots WHERE id = $1", r => r.GetString(0), depotId)
+        var depot = await connection.FirstAsync("SELECT time_zone FROM depots WHERE id = $1", r => r.GetString(0), ct, depotId)
             ?? throw new NotFoundException("Depot", depotId);
         var zone = Zones.Find(depot);
         var epoch = Zones.ToUtc(date, TimeOnly.MinValue, zone);
@@ -45,11 +45,11 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
                         : null,
                 };
                 return (info, vehicle);
-            }, depotId, date);
+            }, ct, depotId, date);
 
         var depotIds = shifts.SelectMany(s => new[] { s.info.StartDepotId, s.info.EndDepotId }).Append(depotId).Distinct().ToArray();
         var depots = await connection.ListAsync("SELECT id, ST_X(location), ST_Y(location) FROM depots WHERE id = ANY($1) ORDER BY id",
-            r => new Depot(Key(r.GetInt64(0)), new Location(r.GetDouble(1), r.GetDouble(2))), depotIds);
+            r => new Depot(Key(r.GetInt64(0)), new Location(r.GetDouble(1), r.GetDouble(2))), ct, depotIds);
 
         var orders = await connection.ListAsync("""
             SELECT o.id, ST_X(o.location), ST_Y(o.location), o.windows, o.service_s, o.demand_weight_g, o.demand_volume_cm3, o.demand_items,
@@ -74,7 +74,7 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
                 };
                 var info = new OrderInfo(r.GetInt64(0), r.GetString(10), r.GetString(11), r.GetString(12), r.GetString(13), r.OptString(14));
                 return (order, info, pinShift: r.Opt<long>(15));
-            }, depotId, date, onlyOrders);
+            }, ct, depotId, date, onlyOrders);
 
         return new PlanInput(depotId, date, zone, epoch, depots, shifts.Select(s => s.vehicle).ToList(), orders.Select(o => o.order).ToList(),
             shifts.ToDictionary(s => s.info.Key, s => s.info), orders.ToDictionary(o => o.order.Id, o => o.info),

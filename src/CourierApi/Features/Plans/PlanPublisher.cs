@@ -23,7 +23,7 @@ internal sealed partial class PlanPublisher(PlanStore plans, PlanReader reader, 
         {
             outbox.Wake();
         }
-        var view = await reader.ReadAsync(versionId);
+        var view = await reader.ReadAsync(versionId, ct);
         foreach (var route in view.Routes)
         {
             try

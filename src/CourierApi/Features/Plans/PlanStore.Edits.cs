@@ -11,28 +11,28 @@ internal sealed partial class PlanStore
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await connection.ExecAsync("SELECT 1 FROM plans WHERE id = (SELECT plan_id FROM plan_versions WHERE id = $1) FOR UPDATE", versionId);
+        await connection.ExecAsync("SELECT 1 FROM plans WHERE id = (SELECT plan_id FROM plan_versions WHERE id = $1) FOR UPDATE", ct, versionId);
         var copy = await connection.ScalarAsync<long>("""
             INSERT INTO plan_versions (plan_id, number, status, source, based_on_id, cost, created_at, created_by)
             SELECT plan_id, (SELECT max(number) + 1 FROM plan_versions x WHERE x.plan_id = v.plan_id), 'draft', $2, id, cost, $3, $4
             FROM plan_versions v WHERE id = $1 RETURNING id
-            """, versionId, source, time.GetUtcNow(), createdBy);
+            """, ct, versionId, source, time.GetUtcNow(), createdBy);
         await connection.ExecAsync("""
             INSERT INTO routes (plan_version_id, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s,
                                 break_start, break_duration_s, break_after_stop)
             SELECT $2, shift_id, courier_id, vehicle_id, locked, start_at, end_at, distance_m, travel_s, break_start, break_duration_s, break_after_stop
             FROM routes WHERE plan_version_id = $1
-            """, versionId, copy);
+            """, ct, versionId, copy);
         await connection.ExecAsync("""
             INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation, violation_codes)
             SELECT n.id, s.sequence, s.order_id, s.planned_arrival, s.planned_service_start, s.planned_departure, s.window_index, s.violation, s.violation_codes
             FROM stops s JOIN routes r ON r.id = s.route_id JOIN routes n ON n.plan_version_id = $2 AND n.shift_id = r.shift_id
             WHERE r.plan_version_id = $1
-            """, versionId, copy);
+            """, ct, versionId, copy);
         await connection.ExecAsync("""
             INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail, args)
             SELECT $2, order_id, reason, detail, args FROM unassigned_orders WHERE plan_version_id = $1
-            """, versionId, copy);
+            """, ct, versionId, copy);
         await tx.CommitAsync(ct);
         return copy;
     }
@@ -89,6 +89,6 @@ internal sealed partial class PlanStore
     }
 
     /// <summary>Locks or unlocks a route; answers its version id.</summary>
-    public Task<long?> SetLockedAsync(long routeId, bool locked) =>
-        db.ScalarAsync<long?>("UPDATE routes SET locked = $2 WHERE id = $1 RETURNING plan_version_id", routeId, locked);
+    public Task<long?> SetLockedAsync(long routeId, bool locked, CancellationToken ct) =>
+        db.ScalarAsync<long?>("UPDATE routes SET locked = $2 WHERE id = $1 RETURNING plan_version_id", ct, routeId, locked);
 }

@@ -28,31 +28,32 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
         id, depot_id, plan_date, kind, status, requested_at, started_at, finished_at, cancel_requested, progress, result_version_id, error
         """;
 
-    public async Task<(JobResponse Job, bool Created)> EnqueueAsync(long depotId, DateOnly date, string kind, string requestedBy, int timeLimitSeconds)
+    public async Task<(JobResponse Job, bool Created)> EnqueueAsync(long depotId, DateOnly date, string kind, string requestedBy, int timeLimitSeconds,
+        CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         try
         {
             var job = await connection.FirstAsync($"""
                 INSERT INTO planning_jobs (depot_id, plan_date, kind, status, requested_by, requested_at, time_limit_s)
                 VALUES ($1, $2, $3, 'queued', $4, $5, $6) RETURNING {Columns}
-                """, Read, depotId, date, kind, requestedBy, time.GetUtcNow(), timeLimitSeconds);
+                """, Read, ct, depotId, date, kind, requestedBy, time.GetUtcNow(), timeLimitSeconds);
             return (job!, true);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             var active = await connection.FirstAsync($"""
                 SELECT {Columns} FROM planning_jobs WHERE depot_id = $1 AND plan_date = $2 AND status IN ('queued', 'running')
-                """, Read, depotId, date);
-            return active is null ? await EnqueueAsync(depotId, date, kind, requestedBy, timeLimitSeconds) : (active, false);
+                """, Read, ct, depotId, date);
+            return active is null ? await EnqueueAsync(depotId, date, kind, requestedBy, timeLimitSeconds, ct) : (active, false);
         }
     }
 
-    public async Task<JobResponse> GetAsync(long id) =>
-        await db.FirstAsync($"SELECT {Columns} FROM planning_jobs WHERE id = $1", Read, id) ?? throw new NotFoundException("Planning job", id);
+    public async Task<JobResponse> GetAsync(long id, CancellationToken ct) =>
+        await db.FirstAsync($"SELECT {Columns} FROM planning_jobs WHERE id = $1", Read, ct, id) ?? throw new NotFoundException("Planning job", id);
 
     /// <summary>Asks a job to stop; a running job keeps its best plan so far.</summary>
-    public async Task<JobResponse> RequestCancelAsync(long id)
+    public async Task<JobResponse> RequestCancelAsync(long id, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await db.ExecAsync("""
@@ -60,8 +61,8 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
                 status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
                 finished_at = CASE WHEN status = 'queued' THEN $2 ELSE finished_at END
             WHERE id = $1
-            """, id, now);
-        return await GetAsync(id);
+            """, ct, id, now);
+        return await GetAsync(id, ct);
     }
 
     /// <summary>Takes the oldest queued job, if any (SKIP LOCKED: nodes never take the same job).</summary>
@@ -72,45 +73,45 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
             UPDATE planning_jobs SET status = 'running', started_at = $1, heartbeat_at = $1, attempts = attempts + 1
             WHERE id = (SELECT id FROM planning_jobs WHERE status = 'queued' ORDER BY requested_at, id FOR UPDATE SKIP LOCKED LIMIT 1)
             RETURNING id, depot_id, plan_date, kind, time_limit_s
-            """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), now);
+            """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), ct, now);
     }
 
     /// <summary>Writes progress and the heartbeat; answers whether cancellation was asked for.</summary>
-    public async Task<bool> HeartbeatAsync(long id, JobProgress? progress)
+    public async Task<bool> HeartbeatAsync(long id, JobProgress? progress, CancellationToken ct)
     {
         return await db.ScalarAsync<bool>("""
             UPDATE planning_jobs SET heartbeat_at = $2, progress = coalesce($3::jsonb, progress) WHERE id = $1 RETURNING cancel_requested
-            """, id, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web));
+            """, ct, id, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web));
     }
 
-    public Task FinishAsync(long id, string status, JobProgress? progress, long? versionId, string? error) => db.ExecAsync("""
+    public Task FinishAsync(long id, string status, JobProgress? progress, long? versionId, string? error, CancellationToken ct) => db.ExecAsync("""
         UPDATE planning_jobs SET status = $2, finished_at = $3, heartbeat_at = $3, progress = coalesce($4::jsonb, progress),
             result_version_id = $5, error = $6
         WHERE id = $1
-        """, id, status, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web), versionId, error);
+        """, ct, id, status, time.GetUtcNow(), progress is null ? null : JsonSerializer.Serialize(progress, JsonSerializerOptions.Web), versionId, error);
 
     /// <summary>Puts a job this node was running back in the queue (the host is shutting down).</summary>
-    public Task RequeueAsync(long id) => db.ExecAsync(
-        "UPDATE planning_jobs SET status = 'queued', error = 'the host stopped during the job; re-queued' WHERE id = $1 AND status = 'running'", id);
+    public Task RequeueAsync(long id, CancellationToken ct) => db.ExecAsync(
+        "UPDATE planning_jobs SET status = 'queued', error = 'the host stopped during the job; re-queued' WHERE id = $1 AND status = 'running'", ct, id);
 
     /// <summary>
     /// Running jobs whose heartbeat is older than <paramref name="staleAfter"/> lost their host: re-queued while they have
     /// attempts left, otherwise failed with the reason. Returns (requeued, failed).
     /// </summary>
-    public async Task<(int Requeued, int Failed)> RecoverStaleAsync(TimeSpan staleAfter, int maxAttempts)
+    public async Task<(int Requeued, int Failed)> RecoverStaleAsync(TimeSpan staleAfter, int maxAttempts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var cutoff = now - staleAfter;
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await db.OpenConnectionAsync(ct);
         var requeued = await connection.ExecAsync("""
             UPDATE planning_jobs SET status = 'queued', error = 'the host running this job stopped; re-queued'
             WHERE status = 'running' AND heartbeat_at < $1 AND attempts < $2 AND NOT cancel_requested
-            """, cutoff, maxAttempts);
+            """, ct, cutoff, maxAttempts);
         var failed = await connection.ExecAsync("""
             UPDATE planning_jobs SET status = 'failed', finished_at = $3,
                 error = 'the host running this job stopped (no heartbeat since ' || to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ') after ' || attempts || ' attempt(s)'
             WHERE status = 'running' AND heartbeat_at < $1 AND (attempts >= $2 OR cancel_requested)
-            """, cutoff, maxAttempts, now);
+            """, ct, cutoff, maxAttempts, now);
         return (requeued, failed);
     }
 

@@ -19,6 +19,8 @@ internal sealed partial class PlanningRunner(
 {
     public async Task RunAsync(ClaimedJob job, CancellationToken stopping)
     {
+        // The job's outcome (finished, failed, re-queued) is written even while the host stops: that is when a re-queue matters.
+        var record = CancellationToken.None;
         using var solve = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var progress = new LatestProgress(p => Notify(job, "running", ToProgress(p), null));
         var userCancelled = false;
@@ -27,10 +29,17 @@ internal sealed partial class PlanningRunner(
         {
             while (!heartbeatStop.IsCancellationRequested)
             {
-                if (await jobs.HeartbeatAsync(job.Id, progress.Latest is { } p ? ToProgress(p) : null))
+                try
                 {
-                    userCancelled = true;
-                    await solve.CancelAsync();
+                    if (await jobs.HeartbeatAsync(job.Id, progress.Latest is { } p ? ToProgress(p) : null, heartbeatStop.Token))
+                    {
+                        userCancelled = true;
+                        await solve.CancelAsync();
+                    }
+                }
+                catch (Exception) when (heartbeatStop.IsCancellationRequested)
+                {
+                    break; // the job is over: a beat cut short is no failure
                 }
                 // The next beat comes after the period on the host's clock or in real time, whichever is first: an
                 // accelerated (simulated) clock beats often enough not to look stale, a pinned test clock still beats.
@@ -44,45 +53,45 @@ internal sealed partial class PlanningRunner(
         {
             await Notify(job, "running", null, null);
             var input = await loader.LoadAsync(job.DepotId, job.Date, solve.Token);
-            var previousId = await plans.LatestVersionIdAsync(job.DepotId, job.Date);
-            var previous = previousId is { } id ? await plans.LoadAsync(id) : null;
+            var previousId = await plans.LatestVersionIdAsync(job.DepotId, job.Date, solve.Token);
+            var previous = previousId is { } id ? await plans.LoadAsync(id, solve.Token) : null;
             var problem = await BuildProblemAsync(input, previous, solve.Token);
             var settings = new SolverSettings { TimeLimit = TimeSpan.FromSeconds(job.TimeLimitSeconds), Workers = options.Value.Workers, Seed = 1 };
             var result = await Task.Run(() => planner.Plan(problem, settings, progress, solve.Token), CancellationToken.None);
             if (stopping.IsCancellationRequested && !userCancelled)
             {
-                await jobs.RequeueAsync(job.Id);
+                await jobs.RequeueAsync(job.Id, record);
                 return;
             }
             var locked = problem.LockedRoutes.Select(l => l.VehicleId).ToHashSet();
             var routes = PlanResults.ToDrafts(input, result, locked);
             var unassigned = result.Unassigned.Select(u => new UnassignedDraft(u.OrderId, u.Reason.ToString(), u.Detail, PlanResults.Args(input, u.Args))).ToList();
-            var versionId = await plans.SaveAsync(input, routes, unassigned, job.Kind, previousId, "planner", result.Statistics.Cost, null, CancellationToken.None);
+            var versionId = await plans.SaveAsync(input, routes, unassigned, job.Kind, previousId, "planner", result.Statistics.Cost, null, record);
             var final = new JobProgress(result.Statistics.Cost, result.Statistics.VehiclesUsed, result.Unassigned.Count,
                 result.Statistics.Elapsed.TotalSeconds, previous is null ? [] : PlanResults.Moved(input, previous, routes));
             var status = userCancelled ? "cancelled" : "succeeded";
-            await jobs.FinishAsync(job.Id, status, final, versionId, null);
+            await jobs.FinishAsync(job.Id, status, final, versionId, null, record);
             await Notify(job, status, final, versionId);
             LogFinished(job.Id, status, routes.Count(r => r.Stops.Count > 0), unassigned.Count);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !userCancelled)
         {
-            await jobs.RequeueAsync(job.Id);
+            await jobs.RequeueAsync(job.Id, record);
         }
         catch (OperationCanceledException) when (userCancelled)
         {
-            await jobs.FinishAsync(job.Id, "cancelled", null, null, "cancelled before a plan was found");
+            await jobs.FinishAsync(job.Id, "cancelled", null, null, "cancelled before a plan was found", record);
             await Notify(job, "cancelled", null, null);
         }
         catch (Exception e) when (e is PlanningInputException or DomainException)
         {
-            await jobs.FinishAsync(job.Id, "failed", null, null, e.Message);
+            await jobs.FinishAsync(job.Id, "failed", null, null, e.Message, record);
             await Notify(job, "failed", null, null);
         }
         catch (Exception e)
         {
             LogFailed(e, job.Id);
-            await jobs.FinishAsync(job.Id, "failed", null, null, "planning failed: " + e.Message);
+            await jobs.FinishAsync(job.Id, "failed", null, null, "planning failed: " + e.Message, record);
             await Notify(job, "failed", null, null);
         }
         finally

@@ -17,7 +17,7 @@ internal sealed partial class PlanningWorker(PlanningJobStore jobs, PlanningRunn
         {
             try
             {
-                var (requeued, failed) = await jobs.RecoverStaleAsync(TimeSpan.FromSeconds(o.StaleAfterSeconds), o.MaxAttempts);
+                var (requeued, failed) = await jobs.RecoverStaleAsync(TimeSpan.FromSeconds(o.StaleAfterSeconds), o.MaxAttempts, stoppingToken);
                 if (requeued + failed > 0)
                 {
                     LogRecovered(requeued, failed);

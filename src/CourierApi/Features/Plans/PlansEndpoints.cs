@@ -15,12 +15,12 @@ internal static class PlansEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Plans").RequireAuthorization(Policies.Staff);
         group.MapPost("/depots/{depotId:long}/plans", StartJobAsync).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("Starts planning a depot's date as a background job: 202 with the job's location; 409 while another job for it is queued or running.");
-        group.MapGet("/planning-jobs/{jobId:long}", async (long jobId, PlanningJobStore jobs) => TypedResults.Ok(await jobs.GetAsync(jobId)))
+        group.MapGet("/planning-jobs/{jobId:long}", async (long jobId, PlanningJobStore jobs, CancellationToken ct) => TypedResults.Ok(await jobs.GetAsync(jobId, ct)))
             .WithName("GetPlanningJob").WithSummary("A job's status and progress (best cost, vehicles, unassigned, elapsed; what moved when done).");
-        group.MapPost("/planning-jobs/{jobId:long}/cancel", async (long jobId, PlanningJobStore jobs) => TypedResults.Accepted($"/api/v1/planning-jobs/{jobId}", await jobs.RequestCancelAsync(jobId)))
+        group.MapPost("/planning-jobs/{jobId:long}/cancel", async (long jobId, PlanningJobStore jobs, CancellationToken ct) => TypedResults.Accepted($"/api/v1/planning-jobs/{jobId}", await jobs.RequestCancelAsync(jobId, ct)))
             .RequireAuthorization(Policies.Dispatcher).WithSummary("Stops a job; a running job keeps the best plan found so far.");
         group.MapGet("/depots/{depotId:long}/plans/{date}", LatestAsync).WithSummary("The newest version of a depot's plan for a date.");
-        group.MapGet("/plan-versions/{versionId:long}", async (long versionId, PlanReader reader) => TypedResults.Ok(await reader.ReadAsync(versionId)))
+        group.MapGet("/plan-versions/{versionId:long}", async (long versionId, PlanReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReadAsync(versionId, ct)))
             .WithName("GetPlanVersion").WithSummary("A plan version: routes with stops, windows, slack and load; totals; unassigned orders with reasons.");
         group.MapGet("/plan-versions/{versionId:long}/geojson", GeoJsonAsync)
             .WithSummary("Each route as a GeoJSON LineString (straight segments until the road network is wired).");
@@ -31,16 +31,17 @@ internal static class PlansEndpoints
 
     internal static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> StartJobAsync(
         long depotId, DateOnly date, int? timeLimitSeconds, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, PlanningJobStore jobs,
-        IOptions<PlanningOptions> options)
+        IOptions<PlanningOptions> options, TimeProvider time, CancellationToken ct)
     {
-        await fleet.GetDepotAsync(depotId);
+        InputRules.EnsurePlanDate(date, time);
+        await fleet.GetDepotAsync(depotId, ct);
         var limit = timeLimitSeconds ?? options.Value.TimeLimitSeconds;
         if (limit is < 1 or > 3600)
         {
             throw new FieldException("timeLimitSeconds", "must be between 1 and 3600");
         }
-        var kind = await plans.LatestVersionIdAsync(depotId, date) is null ? "plan" : "replan";
-        var (job, created) = await jobs.EnqueueAsync(depotId, date, kind, user.Identity?.Name ?? "?", limit);
+        var kind = await plans.LatestVersionIdAsync(depotId, date, ct) is null ? "plan" : "replan";
+        var (job, created) = await jobs.EnqueueAsync(depotId, date, kind, user.Identity?.Name ?? "?", limit, ct);
         if (!created)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Planning already in progress",
@@ -50,16 +51,16 @@ internal static class PlansEndpoints
         return TypedResults.AcceptedAtRoute(job, "GetPlanningJob", new { jobId = job.Id });
     }
 
-    internal static async Task<Ok<PlanVersionView>> LatestAsync(long depotId, DateOnly date, PlanStore plans, PlanReader reader)
+    internal static async Task<Ok<PlanVersionView>> LatestAsync(long depotId, DateOnly date, PlanStore plans, PlanReader reader, CancellationToken ct)
     {
-        var id = await plans.LatestVersionIdAsync(depotId, date) ?? throw new NotFoundException("Plan for depot " + depotId + " on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        return TypedResults.Ok(await reader.ReadAsync(id));
+        var id = await plans.LatestVersionIdAsync(depotId, date, ct) ?? throw new NotFoundException("Plan for depot " + depotId + " on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.Ok(await reader.ReadAsync(id, ct));
     }
 
     internal static async Task<Ok<RouteFeatureCollection>> GeoJsonAsync(long versionId, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry, CancellationToken ct)
     {
-        var plan = await reader.ReadAsync(versionId);
-        var depots = await ends.ReadAsync(versionId);
+        var plan = await reader.ReadAsync(versionId, ct);
+        var depots = await ends.ReadAsync(versionId, ct);
         var features = new List<RouteFeature>();
         foreach (var r in plan.Routes.Where(r => r.Stops.Count > 0))
         {

@@ -25,8 +25,8 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
 {
     public async Task<EditResult> ApplyAsync(long versionId, EditRequest edit, string user, CancellationToken ct)
     {
-        var version = await plans.LoadAsync(versionId, withUnassigned: false);
-        var latest = await plans.LatestVersionIdAsync(version.DepotId, version.Date);
+        var version = await plans.LoadAsync(versionId, ct, withUnassigned: false);
+        var latest = await plans.LatestVersionIdAsync(version.DepotId, version.Date, ct);
         if (latest != versionId)
         {
             throw new ConflictException("Stale version", $"Version {version.Number} is not the newest version of this plan (id {latest}); edit the newest one.");
@@ -123,7 +123,7 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
         var newVersion = version.Status != "draft";
         var written = newVersion ? await plans.CopyAsync(version.Id, "edit", user, ct) : version.Id;
         var ids = await plans.ReplaceRoutesAsync(written, input, drafts, unassign, reassigned, ct);
-        var number = newVersion ? await plans.NumberAsync(written) : version.Number;
+        var number = newVersion ? await plans.NumberAsync(written, ct) : version.Number;
         return new EditResult(written, number, newVersion, drafts.Select(d => RouteViews.From(input, d, ids[d.ShiftKey])).ToList(), violations, codes);
     }
 

@@ -22,20 +22,20 @@ internal static class RoutesEndpoints
     internal static async Task<Ok<EditResult>> EditAsync(long versionId, EditRequest request, ClaimsPrincipal user, PlanEditor editor, CancellationToken ct) =>
         TypedResults.Ok(await editor.ApplyAsync(versionId, request, user.Identity?.Name ?? "?", ct));
 
-    internal static async Task<Ok<PlanVersionView>> LockAsync(long routeId, LockRequest request, PlanStore plans, PlanReader reader)
+    internal static async Task<Ok<PlanVersionView>> LockAsync(long routeId, LockRequest request, PlanStore plans, PlanReader reader, CancellationToken ct)
     {
-        var versionId = await plans.SetLockedAsync(routeId, request.Locked) ?? throw new NotFoundException("Route", routeId);
-        return TypedResults.Ok(await reader.ReadAsync(versionId));
+        var versionId = await plans.SetLockedAsync(routeId, request.Locked, ct) ?? throw new NotFoundException("Route", routeId);
+        return TypedResults.Ok(await reader.ReadAsync(versionId, ct));
     }
 
     internal static async Task<Ok<OrderResponse>> PinAsync(long orderId, PinRequest request, OrderStore orders, CancellationToken ct)
     {
-        var order = await orders.GetAsync(orderId);
+        var order = await orders.GetAsync(orderId, ct);
         if (request.CourierId is { } courier && await orders.CourierDepotAsync(courier, ct) != order.DepotId)
         {
             throw new FieldException("courierId", $"courier {courier} does not belong to this order's depot");
         }
         await orders.PinAsync(orderId, request.CourierId, ct);
-        return TypedResults.Ok(await orders.GetAsync(orderId));
+        return TypedResults.Ok(await orders.GetAsync(orderId, ct));
     }
 }

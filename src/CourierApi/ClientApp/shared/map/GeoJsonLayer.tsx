@@ -33,7 +33,24 @@ export function GeoJsonLayer({ data, layers, beforeId }: { data: FeatureCollecti
     if (s && "setData" in s) {
       (s as unknown as { setData: (d: FeatureCollection) => void }).setData(data);
     }
-  }, [map, source, data]);
+    if (!map) return;
+    // The first frame that shows this data sets on the container how many of the layers' features it drew
+    // (data-drawn-<first layer id>): what end-to-end tests and the pages benchmark wait for.
+    const ids = layers.map((l) => source + "-" + l.id);
+    const attribute = "data-drawn-" + (layers[0]?.id ?? "layer").replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    const mark = () => {
+      const drawn = ids.filter((id) => map.getLayer(id));
+      const count = drawn.length > 0 ? map.queryRenderedFeatures({ layers: drawn }).length : 0;
+      map.getContainer().setAttribute(attribute, String(count));
+      if (count > 0 || data.features.length === 0) map.off("render", mark);
+    };
+    map.on("render", mark);
+    return () => {
+      map.off("render", mark);
+    };
+    // layers are keyed by layerKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, source, data, layerKey]);
 
   return null;
 }
