@@ -94,7 +94,7 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
             await ShootAsync(page, lang, "violation");
             await violation.GetByRole(AriaRole.Button, new() { Name = w["cancel"] }).ClickAsync();
 
-            await page.GetByLabel(w["budget"]).SelectOptionAsync("5");
+            await page.GetByLabel(w["budget"]).SelectOptionAsync("10"); // long enough to be shot while it runs
             await page.GetByRole(AriaRole.Button, new() { Name = w["replan"] }).ClickAsync();
             await Expect(page.Locator("[aria-live=polite][role=status]").First).ToBeVisibleAsync();
             await ShootAsync(page, lang, "planning", sizes: 1);
