@@ -25,7 +25,8 @@ internal static class CustomerPageSetup
                 ? Auth.AuthSetup.PerAddressPerMinute(context, context.RequestServices.GetRequiredService<IOptions<CustomerPageOptions>>().Value.AnonymousHubConnectionsPerMinute, "hub:")
                 : RateLimitPartition.GetNoLimiter("")));
         services.AddSingleton<TrackOrderRateLimit>();
-        services.Configure<HubOptions<Delivery.Tracking.Hubs.LiveHub>>(o => o.AddFilter<TrackOrderRateLimit>());
+        // Through AddHubOptions: SignalR reads a hub's own options (its filters included) only when they were set that way.
+        services.AddSignalR().AddHubOptions<Delivery.Tracking.Hubs.LiveHub>(o => o.AddFilter<TrackOrderRateLimit>());
         return builder;
     }
 
