@@ -56,9 +56,10 @@ if (documentOnly)
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();      // the client's address from X-Forwarded-For, only when the peer is a trusted proxy (Auth:TrustedProxies)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => RequestLogRedaction.Configure(o, app.Services)); // tracking tokens redacted
 app.UseDeliveryStaticFiles();   // the web pages' built assets (ClientApp → wwwroot), before authentication: they are public
 app.UseAuthentication();
 app.UseAuthorization();
@@ -71,6 +72,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapAuth();
+app.MapUserAdmin();
 app.MapFleet();
 app.MapOrders();
 app.MapPlans();

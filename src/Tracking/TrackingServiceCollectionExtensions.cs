@@ -72,7 +72,9 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton(sp => new LiveQuery(sp.GetRequiredService<IPublishedRouteSource>(), sp.GetRequiredService<LiveStateLoader>(),
             sp.GetRequiredService<LiveStateStore>(), sp.GetRequiredService<LiveUpdater>(), sp.GetRequiredService<CourierCalendar>(), Clock(sp)));
         services.AddSingleton<PaperOutcomeRecorder>();
-        services.AddSingleton(sp => new RouteChangeNotifier(sp.GetRequiredService<IHubContext<CourierHub, ICourierClient>>(), sp.GetRequiredService<RouteCache>()));
+        services.AddSingleton(sp => new DeviceConnections(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<TrackingOptions>>()));
+        services.AddSingleton(sp => new RouteChangeNotifier(sp.GetRequiredService<IHubContext<CourierHub, ICourierClient>>(), sp.GetRequiredService<RouteCache>(),
+            sp.GetRequiredService<DeviceConnections>()));
         services.AddSingleton(sp => new WindowHitQuery(sp.GetRequiredService<DeliveryEventStore>(), sp.GetService<ICancelledStopSource>()));
         services.AddSingleton(sp => new SilentTabletMonitor(sp.GetRequiredService<LiveStateStore>(), sp.GetRequiredService<LivePublisher>(),
             sp.GetRequiredService<IOptions<TrackingOptions>>(), Clock(sp), sp.GetRequiredService<ILogger<SilentTabletMonitor>>()));

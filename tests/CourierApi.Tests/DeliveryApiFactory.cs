@@ -55,6 +55,9 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration a test class wants.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Extra services a test class wants (before the host starts).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -74,19 +77,40 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            ExtraServices?.Invoke(services);
+        });
     }
 
-    /// <summary>A client signed in (bearer token) as a new user with <paramref name="role"/>.</summary>
-    public async Task<HttpClient> ClientAsAsync(string role)
+    /// <summary>A client signed in (bearer token) as a new user with <paramref name="role"/> who works for every depot.</summary>
+    public Task<HttpClient> ClientAsAsync(string role) => ClientAsAsync(role, depots: null);
+
+    /// <summary>
+    /// A client signed in (bearer token) as a new user with <paramref name="role"/> who works for <paramref name="depots"/>
+    /// only (null: every depot; a depot the user creates is added).
+    /// </summary>
+    public async Task<HttpClient> ClientAsAsync(string role, IReadOnlyList<long>? depots)
     {
         var userName = role + "-" + Guid.NewGuid().ToString("N")[..8];
         using (var scope = Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<UserStore>().UpsertAsync(userName, role, role, "secret-pass", default);
+            var users = scope.ServiceProvider.GetRequiredService<UserStore>();
+            var id = await users.UpsertAsync(userName, role, role, "secret-pass", default, allDepots: depots is null);
+            foreach (var depot in depots ?? [])
+            {
+                await users.AddDepotAsync(id, depot, default);
+            }
         }
+        return await SignedInAsync(userName, "secret-pass");
+    }
+
+    /// <summary>A client signed in (bearer token) with a user name and password.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password)
+    {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new SignInRequest(userName, "secret-pass"));
+        var response = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new SignInRequest(userName, password));
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -99,6 +123,10 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         var client = await ClientAsAsync(role);
         return client.DefaultRequestHeaders.Authorization!.Parameter!;
     }
+
+    /// <summary>A new tracking link token of an order, as a notification would carry (only hashes are stored).</summary>
+    public async Task<string> TrackingTokenAsync(long orderId) =>
+        (await Services.GetRequiredService<Delivery.CourierApi.Features.CustomerPage.TrackingTokens>().MintAsync([orderId], default))[orderId];
 
     /// <summary>A client holding a courier device token.</summary>
     public HttpClient ClientWithDeviceToken(string token)

@@ -43,6 +43,14 @@ internal sealed class Scenario(HttpClient dispatcher)
         return sb.ToString();
     }
 
+    /// <summary>Creates one order (window 09:00–11:00 UTC on the plan date); the answer is the one that holds its tracking token.</summary>
+    public async Task<OrderResponse> OrderAsync(string shopOrderId)
+    {
+        var day = DeliveryApiFactory.PlanDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return await Read<OrderResponse>(await dispatcher.PostAsJsonAsync($"/api/v1/depots/{Depot.Id}/orders", new CreateOrderRequest(
+            shopOrderId, DeliveryApiFactory.PlanDate, "Rua 1, Porto", 41.1466, -8.6110, "Customer", [new WindowDto(day.AddHours(9), day.AddHours(11))])));
+    }
+
     public async Task<ImportReport> ImportAsync(string csv)
     {
         var response = await dispatcher.PostAsync(

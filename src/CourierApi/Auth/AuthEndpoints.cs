@@ -13,7 +13,9 @@ namespace Delivery.CourierApi.Auth;
 public sealed record SignInRequest(string UserName, string Password);
 
 /// <summary>The signed-in user.</summary>
-public sealed record CurrentUserResponse(string UserName, string DisplayName, string Role);
+/// <param name="AllDepots">Works for every depot.</param>
+/// <param name="DepotIds">The depots the user works for (when not every depot).</param>
+public sealed record CurrentUserResponse(string UserName, string DisplayName, string Role, bool AllDepots = false, IReadOnlyList<long>? DepotIds = null);
 
 internal sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
 {
@@ -31,20 +33,27 @@ internal static class AuthEndpoints
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.SignInRateLimit).Validate<SignInRequest>()
             .WithSummary("Signs in: ?useCookies=true sets a cookie (browsers), otherwise answers a bearer token (scripts).");
-        group.MapPost("/sign-out", SignOutAsync).WithSummary("Ends a cookie session.");
-        group.MapGet("/me", Me).RequireAuthorization(Policies.Staff).WithSummary("Who is signed in.");
+        group.MapPost("/sign-out", SignOutAsync).WithSummary("Ends the session: its cookie and its bearer token stop working at once.");
+        group.MapGet("/me", Me).RequireAuthorization(p => p.RequireRole(Roles.All)).WithSummary("Who is signed in, with role and depots.");
         return group;
     }
 
     internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, bool? useCookies, UserStore users, CancellationToken ct)
+        SignInRequest request, bool? useCookies, UserStore users, SessionStore sessions, SignInAttempts attempts, CancellationToken ct)
     {
+        if (await attempts.IsLockedAsync(request.UserName))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
+                detail: "Too many failed sign-ins for this account. Wait a few minutes and try again.");
+        }
         var user = await users.VerifyAsync(request.UserName, request.Password, ct);
         if (user is null)
         {
+            await attempts.FailedAsync(request.UserName);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
                 detail: "Unknown user name or wrong password.");
         }
+        var session = await sessions.StartAsync(user.Id, ct);
         var scheme = useCookies == true ? CookieAuthenticationDefaults.AuthenticationScheme : BearerTokenDefaults.AuthenticationScheme;
         var identity = new ClaimsIdentity(
             [
@@ -52,13 +61,21 @@ internal static class AuthEndpoints
                 new Claim(ClaimTypes.Name, user.UserName),
                 new Claim(ClaimTypes.GivenName, user.DisplayName),
                 new Claim(ClaimTypes.Role, user.Role),
+                new Claim(SessionClaims.SessionId, session),
             ], scheme);
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: scheme);
     }
 
-    internal static SignOutHttpResult SignOutAsync() =>
-        TypedResults.SignOut(authenticationSchemes: [CookieAuthenticationDefaults.AuthenticationScheme]);
+    internal static async Task<SignOutHttpResult> SignOutAsync(ClaimsPrincipal user, SessionStore sessions, CancellationToken ct)
+    {
+        if (user.FindFirstValue(SessionClaims.SessionId) is { Length: > 0 } session)
+        {
+            await sessions.EndAsync(session, ct);
+        }
+        return TypedResults.SignOut(authenticationSchemes: [CookieAuthenticationDefaults.AuthenticationScheme]);
+    }
 
     internal static Ok<CurrentUserResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new CurrentUserResponse(
-        user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.GivenName) ?? "", user.FindFirstValue(ClaimTypes.Role) ?? ""));
+        user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.GivenName) ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "",
+        DepotClaims.HasAll(user), DepotClaims.Of(user)?.Order().ToList() ?? []));
 }

@@ -11,12 +11,16 @@ namespace Delivery.CourierApi.Auth;
 
 /// <summary>
 /// Authenticates a courier's device by its revocable token, sent as <c>Authorization: Bearer dev_…</c> or, for
-/// WebSocket hubs, as the <c>access_token</c> query parameter. Only the token's SHA-256 is stored.
+/// WebSocket hubs, as the <c>access_token</c> query parameter. Only the token's SHA-256 is stored. A revoked or expired
+/// token is refused; each use records the device's last-seen time (at most once a minute, so a tablet's requests do not
+/// each write a row).
 /// </summary>
 internal sealed class CourierDeviceHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    NpgsqlDataSource db) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    NpgsqlDataSource db, TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = ReadToken(Request);
@@ -24,13 +28,18 @@ internal sealed class CourierDeviceHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        var now = time.GetUtcNow();
         await using var connection = await db.OpenConnectionAsync(Context.RequestAborted);
-        var device = await connection.QuerySingleOrDefaultAsync<(long Id, long CourierId)?>(
-            "SELECT id, courier_id FROM courier_devices WHERE token_hash = @hash AND revoked_at IS NULL",
-            new { hash = Hash(token) });
+        var device = await connection.QuerySingleOrDefaultAsync<(long Id, long CourierId, DateTime? LastSeen)?>(
+            "SELECT id, courier_id, last_seen_at FROM courier_devices WHERE token_hash = @hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @now)",
+            new { hash = Hash(token), now });
         if (device is not { } d)
         {
-            return AuthenticateResult.Fail("Unknown or revoked device token.");
+            return AuthenticateResult.Fail("Unknown, revoked or expired device token.");
+        }
+        if (d.LastSeen is not { } seen || now - new DateTimeOffset(seen, TimeSpan.Zero) >= LastSeenResolution)
+        {
+            await connection.ExecuteAsync("UPDATE courier_devices SET last_seen_at = @now WHERE id = @id", new { id = d.Id, now });
         }
         var identity = new ClaimsIdentity(
             [

@@ -5,15 +5,23 @@ internal static class Roles
 {
     public const string Dispatcher = "dispatcher";
     public const string Analyst = "analyst";
+
+    /// <summary>Manages users (create, disable, reset password, assign depots and role); sees every depot.</summary>
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All = [Dispatcher, Analyst, Administrator];
 }
 
 internal static class Policies
 {
-    /// <summary>Dispatchers and analysts: read access to plans and orders.</summary>
+    /// <summary>Dispatchers, analysts and administrators: read access to plans and orders of the depots they work for.</summary>
     public const string Staff = "Staff";
 
-    /// <summary>Dispatchers only: anything that changes orders, fleet or plans.</summary>
+    /// <summary>Dispatchers only: anything that changes orders, fleet or plans (of the depots they work for).</summary>
     public const string Dispatcher = "Dispatcher";
+
+    /// <summary>Administrators only: user management.</summary>
+    public const string Administrator = "Administrator";
 
     /// <summary>A courier's device token (scheme <see cref="CourierDeviceDefaults.Scheme"/>), with claim <c>courier_id</c>.</summary>
     public const string Courier = "Courier";

@@ -18,16 +18,22 @@ internal sealed partial class DemoSeeder(
 {
     public const string DemoUser = "demo";
     public const string DemoPassword = "demo-password";
+    public const string AnalystUser = "analyst";
+    public const string AnalystPassword = "analyst-password";
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "admin-password";
     public const string DepotCode = "demo-porto";
     private const int Couriers = 8;
     private const int Orders = 160;
 
     public async Task StartAsync(CancellationToken ct)
     {
-        await users.UpsertAsync(DemoUser, "Demo Dispatcher", Roles.Dispatcher, DemoPassword, ct);
-        await users.UpsertAsync("analyst", "Demo Analyst", Roles.Analyst, "analyst-password", ct);
         var depot = (await fleet.ListDepotsAsync(ct)).FirstOrDefault(d => d.Code == DepotCode)
             ?? await fleet.CreateDepotAsync(new CreateDepotRequest(DepotCode, "Porto centre", "Praça da Liberdade, Porto", 41.1466, -8.6110, "Europe/Lisbon"), ct);
+        // The demo's users exist while the demo is on (UserBootstrap disables them on a start without it) and work for the demo depot.
+        await users.AddDepotAsync(await users.UpsertAsync(DemoUser, "Demo Dispatcher", Roles.Dispatcher, DemoPassword, ct, demo: true), depot.Id, ct);
+        await users.AddDepotAsync(await users.UpsertAsync(AnalystUser, "Demo Analyst", Roles.Analyst, AnalystPassword, ct, demo: true), depot.Id, ct);
+        await users.UpsertAsync(AdminUser, "Demo Administrator", Roles.Administrator, AdminPassword, ct, allDepots: true, demo: true);
         var zone = Zones.Find(depot.TimeZone);
         var tomorrow = Zones.Today(time.GetUtcNow(), zone).AddDays(1);
         var couriers = await fleet.ListCouriersAsync(depot.Id, ct);
@@ -60,7 +66,7 @@ internal sealed partial class DemoSeeder(
             Delivery demo is running at {{url}}
               API document (OpenAPI): {{url}}/openapi/v1.json
               API reference (Scalar): {{url}}/scalar/v1
-              Sign in: dispatcher {{DemoUser}} / {{DemoPassword}}   (analyst: analyst / analyst-password)
+              Sign in: dispatcher {{DemoUser}} / {{DemoPassword}}   (analyst: {{AnalystUser}} / {{AnalystPassword}}; administrator: {{AdminUser}} / {{AdminPassword}})
                 curl -s -X POST {{url}}/api/v1/auth/sign-in -H 'Content-Type: application/json' -d '{"userName":"{{DemoUser}}","password":"{{DemoPassword}}"}'
               Demo depot {{depotId}} (Porto, Europe/Lisbon), plan date {{date:yyyy-MM-dd}}: {{created}} new orders; planning job {{jobId}}:
                 {{url}}/api/v1/planning-jobs/{{jobId}}   then   {{url}}/api/v1/depots/{{depotId}}/plans/{{date:yyyy-MM-dd}}

@@ -40,7 +40,7 @@ internal sealed class DemoSimulationOptions
 internal sealed partial class DemoSimulation(
     FleetStore fleet, OrderWriter orders, PlanningJobStore jobs, PlanPublisher publisher, IPublishedRouteSource routes, NpgsqlDataSource db,
     TimeProvider time, RoadNetworkState roads, PaperOutcomeService paper, IServer server, IHostApplicationLifetime lifetime, IOptions<TrackingOptions> tracking,
-    IOptions<DemoSimulationOptions> options, ILogger<DemoSimulation> log) : BackgroundService
+    IOptions<DemoSimulationOptions> options, Features.CustomerPage.TrackingTokens links, ILogger<DemoSimulation> log) : BackgroundService
 {
     private static readonly TimeSpan ShiftLength = TimeSpan.FromHours(9);
 
@@ -82,10 +82,12 @@ internal sealed partial class DemoSimulation(
             }
         }
         var address = LoopbackAddress();
-        var tokens = await db.ListAsync("""
-            SELECT o.tracking_token FROM stops s JOIN routes r ON r.id = s.route_id JOIN orders o ON o.id = s.order_id
+        var shown = await db.ListAsync("""
+            SELECT s.order_id FROM stops s JOIN routes r ON r.id = s.route_id
             WHERE r.plan_version_id = $1 ORDER BY r.id, s.sequence LIMIT 3
-            """, r => r.GetString(0), ct, versionId);
+            """, r => r.GetInt64(0), ct, versionId);
+        // Tokens are stored as hashes only: the links printed here are minted for it.
+        var tokens = (await links.MintAsync(shown, ct)).Values;
         Console.WriteLine($"""
 
             Simulated delivery day {today:yyyy-MM-dd}: {couriers.Count} couriers drive plan version {versionId} through {address}{tracking.Value.CourierHubPath}
@@ -115,7 +117,7 @@ internal sealed partial class DemoSimulation(
             var entries = d.Stops.Where(s => s.OnPaper).Select(s => new PaperOutcomeEntry(
                 new StopCode(routeId, d.Courier.Route.PlanVersion, s.Sequence).Compact, s.Outcome, null,
                 s.Outcome == "failed" ? "not home" : null, s.HandoverAt)).ToList();
-            var recorded = (await paper.RecordAsync(entries, routeId, "demo simulation", ct)).Count(r => r.Recorded);
+            var recorded = (await paper.RecordAsync(entries, routeId, "demo simulation", null, ct)).Count(r => r.Recorded);
             LogPaper(recorded, routeId);
         }
     }

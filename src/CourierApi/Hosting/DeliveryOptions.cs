@@ -31,6 +31,14 @@ internal sealed class PlanningOptions
     [Range(1, 64)]
     public int Workers { get; set; } = 2;
 
+    /// <summary>
+    /// Jobs one depot may have queued or running at once (over all its dates); another is refused with 429, so one
+    /// depot cannot fill the queue. Workers take the next job from the depot with the fewest running, then the one
+    /// that started a job longest ago, so depots take turns.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxActiveJobsPerDepot { get; set; } = 3;
+
     [Range(1, 600)]
     public int HeartbeatSeconds { get; set; } = 5;
 
@@ -68,4 +76,27 @@ internal sealed class AuthOptions
 
     [Range(1, 24 * 30)]
     public int TokenLifetimeHours { get; set; } = 12;
+
+    /// <summary>Failed sign-ins one account may have in <see cref="SignInAccountWindowMinutes"/> (all nodes together), then 429.</summary>
+    [Range(1, 10_000)]
+    public int SignInFailuresPerAccount { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int SignInAccountWindowMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Addresses of reverse proxies (nginx, the operator's balancer) whose <c>X-Forwarded-For</c> is believed; from any
+    /// other peer the header is ignored, so a client cannot pick the address it is rate-limited by. Empty: none.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Days a courier device token works after it is issued (then the tablet pairs again); 0: no expiry.</summary>
+    [Range(0, 3650)]
+    public int DeviceTokenDays { get; set; } = 90;
+
+    /// <summary>Creates this administrator at start when no enabled administrator exists (first start of a deployment).</summary>
+    public string? BootstrapAdministrator { get; set; }
+
+    /// <summary>The bootstrap administrator's first password (from a secret store or environment, never the repository).</summary>
+    public string? BootstrapPassword { get; set; }
 }

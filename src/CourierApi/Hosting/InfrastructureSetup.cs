@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Delivery.CourierApi.Data.Migrations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using FluentValidation;
 using Npgsql;
 using Serilog;
@@ -29,8 +32,10 @@ internal static class InfrastructureSetup
         var configuration = builder.Configuration;
 
         // Structured logs: properties stay fields (Serilog), not text; levels from configuration.
-        services.AddSerilog((_, log) => log
+        // Sinks registered as services (ILogEventSink: tests, an operator's own) are added to those configured.
+        services.AddSerilog((sp, log) => log
             .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture,
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
@@ -51,6 +56,13 @@ internal static class InfrastructureSetup
         });
         services.AddSingleton<IConnectionMultiplexer>(_ =>
             ConnectionMultiplexer.Connect(RequiredConnectionString(configuration, "Redis") + ",abortConnect=false"));
+
+        // One data-protection key ring for every node, in Redis: a cookie or bearer token issued by one node works on
+        // another and after a restart. The key defaults to the deployment's SignalR prefix (one ring per deployment).
+        var keyRing = configuration["DataProtection:RedisKey"] ?? (configuration["SignalR:ChannelPrefix"] ?? "delivery") + ":data-protection-keys";
+        services.AddDataProtection().SetApplicationName("Delivery");
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
+            o.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), keyRing));
 
         services.AddHealthChecks()
             .AddNpgSql(tags: ["ready"], name: "postgresql")

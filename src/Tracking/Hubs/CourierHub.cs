@@ -9,7 +9,7 @@ namespace Delivery.Tracking.Hubs;
 /// carry the <c>courier_id</c> claim (optionally <c>device_id</c>); a courier can act only on their own route.
 /// </summary>
 [Authorize(Policy = "Courier")]
-public sealed class CourierHub(TrackingIngestor ingestor) : Hub<ICourierClient>
+public sealed class CourierHub(TrackingIngestor ingestor, DeviceConnections devices) : Hub<ICourierClient>
 {
     /// <summary>Claim holding the courier id.</summary>
     public const string CourierIdClaim = "courier_id";
@@ -24,7 +24,21 @@ public sealed class CourierHub(TrackingIngestor ingestor) : Hub<ICourierClient>
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, CourierGroup(courierId)).ConfigureAwait(false);
         }
+        if (Context.User?.FindFirst(DeviceIdClaim)?.Value is { Length: > 0 } deviceId)
+        {
+            await devices.AddAsync(deviceId, Context).ConfigureAwait(false);
+        }
         await base.OnConnectedAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the connection's device.</summary>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User?.FindFirst(DeviceIdClaim)?.Value is { Length: > 0 } deviceId)
+        {
+            devices.Remove(deviceId, Context.ConnectionId);
+        }
+        return base.OnDisconnectedAsync(exception);
     }
 
     internal static string CourierGroup(string courierId) => "courier:" + courierId;

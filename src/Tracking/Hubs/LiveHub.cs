@@ -24,9 +24,9 @@ public sealed class LiveHub(
             throw new HubException("depotId: required.");
         }
         var user = Context.User;
-        if (user is null || !(await authorization.AuthorizeAsync(user, options.Value.DispatcherPolicy).ConfigureAwait(false)).Succeeded)
+        if (user is null || !(await authorization.AuthorizeAsync(user, new DepotResource(depotId), options.Value.DispatcherPolicy).ConfigureAwait(false)).Succeeded)
         {
-            throw new HubException("Only dispatchers may follow a depot.");
+            throw new HubException("Only dispatchers of this depot may follow it.");
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Depot(depotId)).ConfigureAwait(false);
         return await query.DepotAsync(depotId, Context.ConnectionAborted).ConfigureAwait(false);

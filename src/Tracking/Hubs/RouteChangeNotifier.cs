@@ -11,11 +11,13 @@ public sealed class RouteChangeNotifier
 {
     private readonly IHubContext<CourierHub, ICourierClient> _hub;
     private readonly RouteCache _cache;
+    private readonly DeviceConnections _devices;
 
-    internal RouteChangeNotifier(IHubContext<CourierHub, ICourierClient> hub, RouteCache cache)
+    internal RouteChangeNotifier(IHubContext<CourierHub, ICourierClient> hub, RouteCache cache, DeviceConnections devices)
     {
         _hub = hub;
         _cache = cache;
+        _devices = devices;
     }
 
     /// <summary>Announces that <paramref name="courierId"/>'s route <paramref name="routeId"/> is now at <paramref name="planVersion"/>.</summary>
@@ -25,7 +27,13 @@ public sealed class RouteChangeNotifier
         return _hub.Clients.Group(CourierHub.CourierGroup(courierId)).RouteChanged(routeId, planVersion);
     }
 
-    /// <summary>Tells <paramref name="courierId"/>'s open tablets that device <paramref name="deviceId"/> was revoked, so it signs out at once.</summary>
-    public Task DeviceRevokedAsync(string courierId, string deviceId) =>
-        _hub.Clients.Group(CourierHub.CourierGroup(courierId)).DeviceRevoked(deviceId);
+    /// <summary>
+    /// Tells <paramref name="courierId"/>'s open tablets that device <paramref name="deviceId"/> was revoked, so it signs
+    /// out, and ends the device's open hub connections on every node.
+    /// </summary>
+    public async Task DeviceRevokedAsync(string courierId, string deviceId)
+    {
+        await _hub.Clients.Group(CourierHub.CourierGroup(courierId)).DeviceRevoked(deviceId).ConfigureAwait(false);
+        await _devices.RevokeAsync(deviceId).ConfigureAwait(false);
+    }
 }

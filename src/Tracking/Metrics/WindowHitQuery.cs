@@ -17,7 +17,12 @@ public sealed class WindowHitQuery
 
     /// <summary>Report for service dates <paramref name="from"/>…<paramref name="to"/> (inclusive) in time zone <paramref name="timeZoneId"/>.</summary>
     /// <exception cref="ArgumentException">The range is reversed, longer than 366 days, or the time zone is unknown.</exception>
-    public async Task<WindowHitReport> RunAsync(DateOnly from, DateOnly to, string timeZoneId = "UTC", CancellationToken cancellationToken = default)
+    public Task<WindowHitReport> RunAsync(DateOnly from, DateOnly to, string timeZoneId = "UTC", CancellationToken cancellationToken = default) =>
+        RunAsync(from, to, timeZoneId, null, cancellationToken);
+
+    /// <summary>The report over the depots in <paramref name="depotIds"/> only (null: every depot).</summary>
+    public async Task<WindowHitReport> RunAsync(DateOnly from, DateOnly to, string timeZoneId, IReadOnlySet<string>? depotIds,
+        CancellationToken cancellationToken = default)
     {
         if (to < from)
         {
@@ -36,6 +41,11 @@ public sealed class WindowHitQuery
         var end = new DateTimeOffset(to.AddDays(3).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var events = await _events.ListBetweenAsync(start, end, cancellationToken).ConfigureAwait(false);
         var cancelled = _cancelled is null ? [] : await _cancelled.ListAsync(from, to, cancellationToken).ConfigureAwait(false);
+        if (depotIds is not null)
+        {
+            events = events.Where(e => depotIds.Contains(e.DepotId)).ToList();
+            cancelled = cancelled.Where(c => depotIds.Contains(c.DepotId)).ToList();
+        }
         return WindowHitCalculator.Compute(events, cancelled, from, to, zone);
     }
 }

@@ -37,12 +37,13 @@ public sealed class LiveStateRecordTests : IAsyncLifetime
         var (dispatcher, _, route, token) = await RouteWithTabletAsync();
         var stop = route.Stops[0];
         var order = (await dispatcher.GetFromJsonAsync<OrderResponse>($"/api/v1/orders/{stop.OrderId}"))!;
+        var link = await api.TrackingTokenAsync(order.Id);
         api.Time.SetUtcNow(Morning);
         dispatcher = await api.ClientAsAsync(Roles.Dispatcher);
         await using var tablet = Tablet(token);
         await tablet.StartAsync();
         await tablet.InvokeAsync<BatchAck>("SendPositions", new CourierBatch(null, [new PositionReport(1, Morning, stop.Latitude + 0.01, stop.Longitude, 5)], []));
-        Assert.Equal(StopStatus.Open, (await ViewAsync(order.TrackingToken)).Status);
+        Assert.Equal(StopStatus.Open, (await ViewAsync(link)).Status);
         await using var board = Live(await api.TokenAsync(Roles.Dispatcher));
         var pushed = new TaskCompletionSource<StopStatusUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         board.On<StopStatusUpdate>("StopStatus", u => pushed.TrySetResult(u));
@@ -53,7 +54,7 @@ public sealed class LiveStateRecordTests : IAsyncLifetime
             new PaperOutcomeRequest("delivered", Morning.AddMinutes(-5), null, null, null));
 
         response.EnsureSuccessStatusCode();
-        Assert.Equal(StopStatus.Delivered, (await ViewAsync(order.TrackingToken)).Status);
+        Assert.Equal(StopStatus.Delivered, (await ViewAsync(link)).Status);
         var update = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal((Id(stop.OrderId), StopStatus.Delivered), (update.StopId, update.Status));
     }
@@ -75,10 +76,11 @@ public sealed class LiveStateRecordTests : IAsyncLifetime
             new EditRequest("unassign", route.Stops[^1].OrderId)));
         (await dispatcher.PostAsync($"/api/v1/plan-versions/{edit.VersionId}/publish", null)).EnsureSuccessStatusCode();
         var order = (await dispatcher.GetFromJsonAsync<OrderResponse>($"/api/v1/orders/{first.OrderId}"))!;
+        var link = await api.TrackingTokenAsync(order.Id);
 
         await Redis.KeyDeleteAsync(api.RedisKeyPrefix + "courier:" + Id(route.CourierId));
 
-        Assert.Equal(StopStatus.Delivered, (await ViewAsync(order.TrackingToken)).Status);
+        Assert.Equal(StopStatus.Delivered, (await ViewAsync(link)).Status);
     }
 
     [Fact]
@@ -97,6 +99,7 @@ public sealed class LiveStateRecordTests : IAsyncLifetime
             new StringContent(Scenario.Csv(1, prefix: "T", offset: 3), Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         var todays = await PublishAsync(dispatcher, s.Depot.Id, today);
         var yesterdays = (await dispatcher.GetFromJsonAsync<List<OrderResponse>>($"/api/v1/depots/{s.Depot.Id}/orders?date={DeliveryApiFactory.PlanDate:yyyy-MM-dd}"))![0];
+        var yesterdaysLink = await api.TrackingTokenAsync(yesterdays.Id);
         var device = await Scenario.Read<DeviceTokenResponse>(await dispatcher.PostAsJsonAsync($"/api/v1/couriers/{courier.Id}/devices", new IssueDeviceRequest("tablet")));
         var now = Morning.AddDays(1);
         api.Time.SetUtcNow(now);
@@ -105,7 +108,7 @@ public sealed class LiveStateRecordTests : IAsyncLifetime
         var stop = todays.Routes.Single(r => r.Stops.Count > 0).Stops[0];
         await tablet.InvokeAsync<BatchAck>("SendPositions", new CourierBatch(null, [new PositionReport(1, now, stop.Latitude + 0.01, stop.Longitude, 5)], []));
 
-        var old = await ViewAsync(yesterdays.TrackingToken);
+        var old = await ViewAsync(yesterdaysLink);
 
         Assert.Null(old.Courier);
         var stored = JsonDocument.Parse((string)(await Redis.StringGetAsync(api.RedisKeyPrefix + "courier:" + Id(courier.Id)))!);

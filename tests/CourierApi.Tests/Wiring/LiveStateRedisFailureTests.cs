@@ -70,11 +70,12 @@ public sealed class LiveStateRedisFailureTests(RedisUserHost host) : IClassFixtu
             new IssueDeviceRequest("tablet")));
         var stop = route.Stops[0];
         var order = (await dispatcher.GetFromJsonAsync<OrderResponse>($"/api/v1/orders/{stop.OrderId}"))!;
+        var link = await Api.TrackingTokenAsync(order.Id);
         Api.Time.SetUtcNow(Morning);
         await using var tablet = Tablet(device.Token);
         await tablet.StartAsync();
         await tablet.InvokeAsync<BatchAck>("SendPositions", new CourierBatch(null, [new PositionReport(1, Morning, stop.Latitude + 0.01, stop.Longitude, 5)], []));
-        Assert.Equal(StopStatus.Open, (await ViewAsync(order.TrackingToken)).Status);
+        Assert.Equal(StopStatus.Open, (await ViewAsync(link)).Status);
 
         Api.Time.SetUtcNow(Morning.AddMinutes(5));
         host.Deny("set");
@@ -93,7 +94,7 @@ public sealed class LiveStateRedisFailureTests(RedisUserHost host) : IClassFixtu
             [new PositionReport(2, Morning.AddMinutes(6), stop.Latitude + 0.01, stop.Longitude, 5)], []));
 
         Assert.Equal(["d1"], delivered.EventsAccepted);
-        Assert.Equal(StopStatus.Delivered, (await ViewAsync(order.TrackingToken)).Status);
+        Assert.Equal(StopStatus.Delivered, (await ViewAsync(link)).Status);
     }
 
     private Task<CustomerView> ViewAsync(string token) => TestHubs.CustomerViewAsync(Api, token);

@@ -21,7 +21,7 @@ public sealed class PaperCorrectionsTests(DeliveryApiFactory api) : IClassFixtur
     {
         var (dispatcher, route, _) = await PublishedRouteAsync();
         var stop = route.Stops[0];
-        var token = (string)(await api.Database.ScalarAsync($"SELECT tracking_token FROM orders WHERE id = {stop.OrderId}"))!;
+        var token = await api.TrackingTokenAsync(stop.OrderId);
         var anonymous = api.CreateClient();
 
         var bad = await dispatcher.PostAsJsonAsync($"/api/v1/routes/{route.RouteId}/stops/{stop.OrderId}/paper-outcome",

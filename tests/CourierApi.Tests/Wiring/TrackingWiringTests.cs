@@ -46,7 +46,7 @@ public sealed class TrackingWiringTests(DeliveryApiFactory api) : IClassFixture<
 
         // The customer's tracking link (no sign-in) sees their own stop as delivered.
         var customer = api.CreateClient();
-        var view = await customer.GetAsync($"/api/v1/tracking/{order!.TrackingToken}");
+        var view = await customer.GetAsync($"/api/v1/tracking/{await api.TrackingTokenAsync(order!.Id)}");
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.Equal(StopStatus.Delivered, (await view.Content.ReadFromJsonAsync<CustomerView>(Json()))!.Status);
     }

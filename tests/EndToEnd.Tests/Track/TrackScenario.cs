@@ -77,7 +77,7 @@ internal sealed class TrackScenario : IAsyncDisposable
         return s;
     }
 
-    public string Token(string id) => Orders[id].TrackingToken;
+    public string Token(string id) => Orders[id].TrackingToken!;
 
     public long OrderId(string id) => Orders[id].Id;
 

@@ -61,8 +61,11 @@ public static class RouteSeeder
                 ? new[] { new NpgsqlRange<DateTime>(ws.UtcDateTime, true, we.UtcDateTime, true) }
                 : Array.Empty<NpgsqlRange<DateTime>>();
             await using var cmd = new NpgsqlCommand("""
-                INSERT INTO orders (depot_id, shop_order_id, plan_date, location, address, customer_name, windows, service_s, tracking_token, status, created_at, updated_at)
-                VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), 'Street 1', 'Customer', $6, $7, $8, $9, $10, $10) RETURNING id
+                WITH o AS (
+                    INSERT INTO orders (depot_id, shop_order_id, plan_date, location, address, customer_name, windows, service_s, status, created_at, updated_at)
+                    VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 4326), 'Street 1', 'Customer', $6, $7, $9, $10, $10) RETURNING id),
+                l AS (INSERT INTO tracking_links (token_hash, order_id, created_at) SELECT sha256(convert_to($8, 'UTF8')), id, $10 FROM o)
+                SELECT id FROM o
                 """, conn, tx);
             object[] args = [depotKey, $"O{tag}-{i}", date, s.Lon, s.Lat, windows, s.ServiceSeconds, token, s.Cancelled ? "cancelled" : "planned", now];
             foreach (var a in args)

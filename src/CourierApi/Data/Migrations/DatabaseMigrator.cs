@@ -15,8 +15,8 @@ public static class DatabaseMigrator
     // Arbitrary constant key for pg_advisory_lock, shared by every node of this application.
     private const long MigrationLockKey = 0x44_65_6C_69_76_65_72_79;
 
-    /// <summary>Applies every pending migration; returns the schema migrated.</summary>
-    public static string Migrate(string connectionString)
+    /// <summary>Applies every pending migration (up to <paramref name="toVersion"/> when given: tests of a data migration); returns the schema migrated.</summary>
+    public static string Migrate(string connectionString, long? toVersion = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var schema = SchemaOf(builder);
@@ -37,7 +37,15 @@ public static class DatabaseMigrator
                 .AddSingleton<IConventionSet>(new DefaultConventionSet(schema, workingDirectory: null))
                 .BuildServiceProvider(validateScopes: false);
             using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+            var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+            if (toVersion is { } version)
+            {
+                runner.MigrateUp(version);
+            }
+            else
+            {
+                runner.MigrateUp();
+            }
         }
         finally
         {

@@ -15,6 +15,13 @@ public sealed class CustomerPageOptions
     [Range(1, 100_000)]
     public int PermitsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Anonymous hub connections (negotiations, or WebSocket connections without one) per minute from one address, on
+    /// every hub: customers' pages connect anonymously, so a flood of connections is cut off before any hub method runs.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int AnonymousHubConnectionsPerMinute { get; set; } = 120;
+
     /// <summary>Length of a window offered when the promised one cannot be met, minutes.</summary>
     [Range(15, 480)]
     public int OfferedWindowMinutes { get; set; } = 120;

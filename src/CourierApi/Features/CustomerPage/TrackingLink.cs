@@ -45,8 +45,8 @@ internal sealed class TrackingLink(NpgsqlDataSource db, IPublishedRouteSource ro
     {
         var order = token.Length is 0 or > MaxTokenLength ? null : await db.FirstAsync("""
             SELECT o.id, o.depot_id, o.status, o.plan_date, d.time_zone, o.service_s
-            FROM orders o JOIN depots d ON d.id = o.depot_id WHERE o.tracking_token = $1
-            """, r => new TrackedOrder(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateOnly>(3), r.GetString(4), r.GetInt32(5), null, null), ct, token);
+            FROM tracking_links l JOIN orders o ON o.id = l.order_id JOIN depots d ON d.id = o.depot_id WHERE l.token_hash = $1
+            """, r => new TrackedOrder(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateOnly>(3), r.GetString(4), r.GetInt32(5), null, null), ct, TrackingTokens.Hash(token));
         if (order is null)
         {
             throw new UnknownLinkException();

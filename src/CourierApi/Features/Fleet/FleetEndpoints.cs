@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Delivery.Tracking.Hubs;
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Hosting;
@@ -12,7 +13,7 @@ internal static class FleetEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Fleet").RequireAuthorization(Policies.Staff);
         group.MapPost("/depots", CreateDepot).RequireAuthorization(Policies.Dispatcher).Validate<CreateDepotRequest>().WithSummary("Creates a depot.");
-        group.MapGet("/depots", async (FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.ListDepotsAsync(ct))).WithSummary("Lists depots.");
+        group.MapGet("/depots", ListDepotsAsync).WithSummary("Lists the depots the caller works for.");
         group.MapGet("/depots/{depotId:long}", async (long depotId, FleetStore s, CancellationToken ct) => TypedResults.Ok(await s.GetDepotAsync(depotId, ct)))
             .WithName("GetDepot").WithSummary("One depot.");
         group.MapPost("/depots/{depotId:long}/vehicles", CreateVehicle).RequireAuthorization(Policies.Dispatcher).Validate<CreateVehicleRequest>()
@@ -33,9 +34,21 @@ internal static class FleetEndpoints
         return group;
     }
 
-    internal static async Task<CreatedAtRoute<DepotResponse>> CreateDepot(CreateDepotRequest request, FleetStore store, CancellationToken ct)
+    internal static async Task<Ok<List<DepotResponse>>> ListDepotsAsync(ClaimsPrincipal user, FleetStore store, CancellationToken ct)
+    {
+        var depots = DepotClaims.Of(user);
+        return TypedResults.Ok((await store.ListDepotsAsync(ct)).Where(d => depots is null || depots.Contains(d.Id)).ToList());
+    }
+
+    /// <summary>The dispatcher who creates a depot works for it.</summary>
+    internal static async Task<CreatedAtRoute<DepotResponse>> CreateDepot(CreateDepotRequest request, ClaimsPrincipal user, FleetStore store, UserStore users,
+        CancellationToken ct)
     {
         var depot = await store.CreateDepotAsync(request, ct);
+        if (!DepotClaims.HasAll(user) && long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var userId))
+        {
+            await users.AddDepotAsync(userId, depot.Id, ct);
+        }
         return TypedResults.CreatedAtRoute(depot, "GetDepot", new { depotId = depot.Id });
     }
 

@@ -38,7 +38,8 @@ public sealed record ShiftResponse(long Id, long CourierId, long VehicleId, Date
 public sealed record IssueDeviceRequest(string Name);
 
 /// <summary>A new device token: shown once, only its hash is kept.</summary>
-public sealed record DeviceTokenResponse(long DeviceId, long CourierId, string Token);
+/// <param name="ExpiresAt">When the token stops working (<c>Auth:DeviceTokenDays</c> after issue); null: never.</param>
+public sealed record DeviceTokenResponse(long DeviceId, long CourierId, string Token, DateTimeOffset? ExpiresAt = null);
 
 internal sealed class CreateDepotRequestValidator : AbstractValidator<CreateDepotRequest>
 {

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Delivery.CourierApi.Features.Fleet;
 
 /// <summary>Depots, vehicles, couriers, shifts and device tokens.</summary>
-internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
+internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time, Microsoft.Extensions.Options.IOptions<AuthOptions> auth)
 {
     private const string DepotColumns = "id, code, name, address, ST_Y(location), ST_X(location), time_zone";
 
@@ -123,10 +123,13 @@ internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
     {
         await GetCourierAsync(courierId, ct);
         var token = CourierDeviceHandler.NewToken();
+        var now = time.GetUtcNow();
+        DateTimeOffset? expires = auth.Value.DeviceTokenDays > 0 ? now.AddDays(auth.Value.DeviceTokenDays) : null;
         var id = await db.ScalarAsync<long>("""
-            INSERT INTO courier_devices (courier_id, name, token_hash, issued_at) VALUES ($1, $2, $3, $4) RETURNING id
-            """, ct, courierId, r.Name, CourierDeviceHandler.Hash(token), time.GetUtcNow());
-        return new DeviceTokenResponse(id, courierId, token);
+            INSERT INTO courier_devices (courier_id, name, token_hash, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+            """, ct, courierId, r.Name, CourierDeviceHandler.Hash(token), now,
+            new NpgsqlParameter { Value = (object?)expires ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        return new DeviceTokenResponse(id, courierId, token, expires);
     }
 
     /// <summary>A courier's devices, revoked ones included.</summary>
@@ -134,8 +137,9 @@ internal sealed class FleetStore(NpgsqlDataSource db, TimeProvider time)
     {
         await GetCourierAsync(courierId, ct);
         return await db.ListAsync("""
-            SELECT id, courier_id, name, issued_at, revoked_at, last_seen_at FROM courier_devices WHERE courier_id = $1 ORDER BY id
-            """, r => new DeviceView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateTimeOffset>(3), r.Opt<DateTimeOffset>(4), r.Opt<DateTimeOffset>(5)),
+            SELECT id, courier_id, name, issued_at, revoked_at, last_seen_at, expires_at FROM courier_devices WHERE courier_id = $1 ORDER BY id
+            """, r => new DeviceView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.Get<DateTimeOffset>(3), r.Opt<DateTimeOffset>(4), r.Opt<DateTimeOffset>(5),
+                r.Opt<DateTimeOffset>(6)),
             ct, courierId);
     }
 

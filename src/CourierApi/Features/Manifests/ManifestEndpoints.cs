@@ -66,7 +66,7 @@ internal static class ManifestEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<PaperOutcomeResult>>, ProblemHttpResult>> OutcomesAsync(
         IReadOnlyList<PaperOutcomeEntry> outcomes, long? routeId, ClaimsPrincipal user, PaperOutcomeService service, CancellationToken ct)
     {
-        var results = await service.RecordAsync(outcomes, routeId, user.Identity?.Name, ct);
+        var results = await service.RecordAsync(outcomes, routeId, user.Identity?.Name, DepotClaims.Of(user), ct);
         var refused = results.Where(r => !r.Recorded).ToList();
         if (refused.Count == 0)
         {

@@ -58,8 +58,9 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
 {
     public const int MaxEntries = 1000;
 
+    /// <remarks>A code of a route outside <paramref name="depots"/> (null: every depot) is refused like an unknown one.</remarks>
     public async Task<IReadOnlyList<PaperOutcomeResult>> RecordAsync(IReadOnlyList<PaperOutcomeEntry>? entries, long? expectedRouteId, string? user,
-        CancellationToken ct)
+        IReadOnlySet<long>? depots, CancellationToken ct)
     {
         if (entries is not { Count: > 0 and <= MaxEntries })
         {
@@ -73,7 +74,7 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
         var results = new List<PaperOutcomeResult>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            results.Add(await RecordCodeAsync(i, entries[i], expected, user, ct));
+            results.Add(await RecordCodeAsync(i, entries[i], expected, user, depots, ct));
         }
         return results;
     }
@@ -103,7 +104,8 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
         } };
     }
 
-    private async Task<PaperOutcomeResult> RecordCodeAsync(int index, PaperOutcomeEntry? entry, RouteKey? expected, string? user, CancellationToken ct)
+    private async Task<PaperOutcomeResult> RecordCodeAsync(int index, PaperOutcomeEntry? entry, RouteKey? expected, string? user, IReadOnlySet<long>? depots,
+        CancellationToken ct)
     {
         PaperOutcomeResult Refuse(string field, string reason, StopCode? code = null) =>
             new(index, entry?.StopCode, false, code?.RouteId, code?.Sequence, null, $"[{index}].{field}", reason);
@@ -117,7 +119,7 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
         {
             return Refuse("stopCode", parsed.Reason);
         }
-        if (await store.KeyAsync(code.RouteId, ct) is not { } printed)
+        if (await store.KeyAsync(code.RouteId, ct) is not { } printed || depots is not null && !depots.Contains(printed.DepotId))
         {
             return Refuse("stopCode", $"Stop code {code} names route {code.RouteId}, which does not exist.", code);
         }
@@ -188,14 +190,14 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
 }
 
 /// <summary>A route's plan and shift, and the number of its plan's published version (null when none is).</summary>
-internal sealed record RouteKey(long RouteId, long PlanId, long ShiftId, int? CurrentVersion);
+internal sealed record RouteKey(long RouteId, long PlanId, long ShiftId, int? CurrentVersion, long DepotId);
 
 /// <summary>What paper outcomes read of the dispatch tables.</summary>
 internal sealed class PaperOutcomeStore(NpgsqlDataSource db)
 {
     public Task<RouteKey?> KeyAsync(long routeId, CancellationToken ct) => db.FirstAsync("""
         SELECT r.id, v.plan_id, r.shift_id,
-               (SELECT pv.number FROM plan_versions pv WHERE pv.plan_id = v.plan_id AND pv.status = 'published')
-        FROM routes r JOIN plan_versions v ON v.id = r.plan_version_id WHERE r.id = $1
-        """, r => new RouteKey(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.Opt<int>(3)), ct, routeId);
+               (SELECT pv.number FROM plan_versions pv WHERE pv.plan_id = v.plan_id AND pv.status = 'published'), p.depot_id
+        FROM routes r JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id WHERE r.id = $1
+        """, r => new RouteKey(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.Opt<int>(3), r.GetInt64(4)), ct, routeId);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Hosting;
 using Delivery.Tracking.Notifications;
@@ -17,13 +18,17 @@ internal static class NotificationsEndpoints
         group.MapGet("/", ListAsync)
             .WithSummary("Customer notifications in the outbox, newest first: status (pending, sent, parked), attempts and the last error. " +
                 "Filters: status, depotId, orderId; limit (1–1000, default 100).");
-        group.MapPost("/{id:long}/retry", RetryAsync).WithSummary("Puts a parked notification back in the queue with a fresh count of attempts.");
+        group.MapPost("/{notificationId:long}/retry", RetryAsync).WithSummary("Puts a parked notification back in the queue with a fresh count of attempts.");
         return group;
     }
 
     internal static async Task<Ok<IReadOnlyList<OutboxEntry>>> ListAsync(string? status, long? depotId, long? orderId, int? limit,
-        NotificationOutbox outbox, CancellationToken ct)
+        ClaimsPrincipal user, NotificationOutbox outbox, CancellationToken ct)
     {
+        if (depotId is null && !DepotClaims.HasAll(user))
+        {
+            throw new FieldException("depotId", "required: you work for some depots, not all");
+        }
         if (status is not null && !Statuses.Contains(status))
         {
             throw new FieldException("status", $"must be one of {string.Join(", ", Statuses)}");
@@ -35,8 +40,8 @@ internal static class NotificationsEndpoints
         return TypedResults.Ok(await outbox.ListAsync(status, Key(depotId), Key(orderId), limit ?? 100, ct));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> RetryAsync(long id, NotificationOutbox outbox, CancellationToken ct) =>
-        await outbox.RetryAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    internal static async Task<Results<NoContent, NotFound>> RetryAsync(long notificationId, NotificationOutbox outbox, CancellationToken ct) =>
+        await outbox.RetryAsync(notificationId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static string? Key(long? id) => id?.ToString(CultureInfo.InvariantCulture);
 }

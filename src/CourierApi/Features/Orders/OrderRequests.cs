@@ -28,11 +28,14 @@ public sealed record CreateOrderRequest(
     int Priority = 0,
     string? ShopId = null);
 
-/// <summary>An order as stored. <c>ReceivedAt</c>: when it was created; <c>Late</c>: created after its date's cut-off.</summary>
+/// <summary>
+/// An order as stored. <c>ReceivedAt</c>: when it was created; <c>Late</c>: created after its date's cut-off.
+/// <c>TrackingToken</c>: the customer's tracking link token, only in the answer that creates the order (only its hash is kept).
+/// </summary>
 public sealed record OrderResponse(
     long Id, long DepotId, string ShopId, string ShopOrderId, DateOnly PlanDate, string Address, double Latitude, double Longitude,
     IReadOnlyList<WindowDto> Windows, int ServiceSeconds, LoadDto Demand, IReadOnlyList<string> RequiredSkills, int Priority,
-    string CustomerName, string? CustomerPhone, string? DeliveryNotes, IReadOnlyList<OrderItemDto> Items, string TrackingToken,
+    string CustomerName, string? CustomerPhone, string? DeliveryNotes, IReadOnlyList<OrderItemDto> Items, string? TrackingToken,
     string Status, long? PinnedCourierId, DateTimeOffset ReceivedAt, bool Late);
 
 /// <summary>One rejected row of an import: the line (1-based, header is line 1 in CSV; array position in JSON), field and reason.</summary>

@@ -14,7 +14,7 @@ internal sealed class OrderStore(NpgsqlDataSource db, IOptions<OrdersOptions> op
     private readonly string Columns = $"""
         id, depot_id, shop_id, shop_order_id, plan_date, address, ST_Y(location), ST_X(location), windows, service_s,
         demand_weight_g, demand_volume_cm3, demand_items, required_skills, priority, customer_name, customer_phone, delivery_notes,
-        tracking_token, status, pinned_courier_id, created_at,
+        NULL::text AS tracking_token, status, pinned_courier_id, created_at,
         created_at > ((plan_date - 1) + time '{options.Value.CutOffLocalTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}')
             AT TIME ZONE (SELECT d.time_zone FROM depots d WHERE d.id = orders.depot_id)
         """;
@@ -62,7 +62,7 @@ internal sealed class OrderStore(NpgsqlDataSource db, IOptions<OrdersOptions> op
         r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.Get<DateOnly>(4), r.GetString(5), r.GetDouble(6), r.GetDouble(7),
         r.Get<NpgsqlRange<DateTime>[]>(8).Select(ToWindow).ToList(), r.GetInt32(9),
         new LoadDto(r.GetInt64(10), r.GetInt64(11), r.GetInt64(12)), r.Get<string[]>(13), r.GetInt32(14),
-        r.GetString(15), r.OptString(16), r.OptString(17), [], r.GetString(18), r.GetString(19), r.Opt<long>(20),
+        r.GetString(15), r.OptString(16), r.OptString(17), [], r.OptString(18), r.GetString(19), r.Opt<long>(20),
         r.GetFieldValue<DateTimeOffset>(21), r.GetBoolean(22));
 
     internal static WindowDto ToWindow(NpgsqlRange<DateTime> range) =>

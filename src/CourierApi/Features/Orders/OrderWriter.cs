@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Delivery.CourierApi.Auth;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
@@ -27,7 +25,7 @@ internal sealed partial class OrderWriter(NpgsqlDataSource db, TimeProvider time
             CREATE TEMP TABLE import_orders (
                 shop_id text, shop_order_id text, plan_date date, location geometry(Point, 4326), address text, customer_name text,
                 customer_phone text, delivery_notes text, windows tstzrange[], service_s integer, weight_g bigint, volume_cm3 bigint,
-                parcels bigint, skills text[], priority integer, tracking_token text) ON COMMIT DROP;
+                parcels bigint, skills text[], priority integer) ON COMMIT DROP;
             CREATE TEMP TABLE import_items (shop_id text, shop_order_id text, line_no integer, name text, quantity integer, unit_price numeric)
                 ON COMMIT DROP;
             """, connection, tx))
@@ -43,9 +41,9 @@ internal sealed partial class OrderWriter(NpgsqlDataSource db, TimeProvider time
             WITH ins AS (
                 INSERT INTO orders (depot_id, shop_id, shop_order_id, plan_date, location, address, customer_name, customer_phone,
                     delivery_notes, windows, service_s, demand_weight_g, demand_volume_cm3, demand_items, required_skills, priority,
-                    tracking_token, status, created_at, updated_at)
+                    status, created_at, updated_at)
                 SELECT $1, shop_id, shop_order_id, plan_date, location, address, customer_name, customer_phone, delivery_notes, windows,
-                    service_s, weight_g, volume_cm3, parcels, skills, priority, tracking_token, 'open', $2, $2
+                    service_s, weight_g, volume_cm3, parcels, skills, priority, 'open', $2, $2
                 FROM import_orders
                 ON CONFLICT (depot_id, shop_id, shop_order_id) DO NOTHING
                 RETURNING id, shop_id, shop_order_id),
@@ -69,7 +67,7 @@ internal sealed partial class OrderWriter(NpgsqlDataSource db, TimeProvider time
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY import_orders (shop_id, shop_order_id, plan_date, location, address, customer_name, customer_phone, delivery_notes,
-                windows, service_s, weight_g, volume_cm3, parcels, skills, priority, tracking_token) FROM STDIN (FORMAT BINARY)
+                windows, service_s, weight_g, volume_cm3, parcels, skills, priority) FROM STDIN (FORMAT BINARY)
             """, ct);
         // Synchronous writes: the importer buffers rows, and one awaited call per field costs more than the copy itself.
         foreach (var o in orders)
@@ -90,7 +88,6 @@ internal sealed partial class OrderWriter(NpgsqlDataSource db, TimeProvider time
             copy.Write(o.Parcels, NpgsqlDbType.Bigint);
             copy.Write(o.RequiredSkills, NpgsqlDbType.Array | NpgsqlDbType.Text);
             copy.Write(o.Priority, NpgsqlDbType.Integer);
-            copy.Write(NewTrackingToken(), NpgsqlDbType.Text);
         }
         await copy.CompleteAsync(ct);
     }
@@ -129,9 +126,6 @@ internal sealed partial class OrderWriter(NpgsqlDataSource db, TimeProvider time
 
     internal static NpgsqlRange<DateTime>[] ToRanges(IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> windows) =>
         windows.Select(w => new NpgsqlRange<DateTime>(w.Start.UtcDateTime, true, w.End.UtcDateTime, true)).ToArray();
-
-    /// <summary>128 random bits: unguessable, and short enough for a link.</summary>
-    public static string NewTrackingToken() => CourierDeviceHandler.Base64Url(RandomNumberGenerator.GetBytes(16));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Orders} orders: copy {CopyMs:F0} ms, insert {InsertMs:F0} ms, commit {CommitMs:F0} ms")]
     private partial void LogWritten(int orders, double copyMs, double insertMs, double commitMs);

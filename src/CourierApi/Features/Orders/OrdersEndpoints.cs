@@ -30,7 +30,7 @@ internal static class OrdersEndpoints
 
     internal static async Task<Results<Created<OrderResponse>, Ok<OrderResponse>>> CreateAsync(
         long depotId, CreateOrderRequest request, FleetStore fleet, OrderStore orders, OrderWriter writer, CutOff cutOff,
-        IOptions<OrdersOptions> options, CancellationToken ct)
+        CustomerPage.TrackingTokens links, IOptions<OrdersOptions> options, CancellationToken ct)
     {
         var depot = await fleet.GetDepotAsync(depotId, ct);
         var shopId = request.ShopId ?? "";
@@ -41,7 +41,8 @@ internal static class OrdersEndpoints
         cutOff.EnsureOpen(request.PlanDate, Zones.Find(depot.TimeZone));
         await writer.WriteAsync(depotId, [NewOrder.From(request, options.Value.DefaultServiceSeconds)], ct);
         var order = (await orders.FindByShopIdAsync(depotId, shopId, request.ShopOrderId, ct))!;
-        return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
+        // The one answer that shows a tracking token: the shop may send the link itself.
+        return TypedResults.Created($"/api/v1/orders/{order.Id}", order with { TrackingToken = (await links.MintAsync([order.Id], ct))[order.Id] });
     }
 
     internal static async Task<Ok<ImportReport>> BatchAsync(

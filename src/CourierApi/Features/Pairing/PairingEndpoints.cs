@@ -24,7 +24,10 @@ public sealed record PairingCodeResponse(long CourierId, string Code, DateTimeOf
 public sealed record PairDeviceRequest(string Code, string? DeviceName = null);
 
 /// <summary>A courier's device (token never shown again after pairing).</summary>
-public sealed record DeviceView(long DeviceId, long CourierId, string Name, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt);
+/// <param name="LastSeenAt">The last request or hub connection with the token (recorded at most once a minute).</param>
+/// <param name="ExpiresAt">When the token stops working; null: never.</param>
+public sealed record DeviceView(long DeviceId, long CourierId, string Name, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt,
+    DateTimeOffset? ExpiresAt = null);
 
 internal sealed class CreatePairingCodeRequestValidator : AbstractValidator<CreatePairingCodeRequest>
 {

@@ -10,7 +10,7 @@ internal sealed record ShiftInfo(long ShiftId, long CourierId, string CourierNam
 }
 
 /// <summary>What the API knows about an order beyond the planner's view.</summary>
-internal sealed record OrderInfo(long Id, string ShopOrderId, string CustomerName, string Address, string TrackingToken, string? CustomerPhone)
+internal sealed record OrderInfo(long Id, string ShopOrderId, string CustomerName, string Address, string? CustomerPhone)
 {
     public string Key => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -53,7 +53,7 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
 
         var orders = await connection.ListAsync("""
             SELECT o.id, ST_X(o.location), ST_Y(o.location), o.windows, o.service_s, o.demand_weight_g, o.demand_volume_cm3, o.demand_items,
-                   o.required_skills, o.priority, o.shop_order_id, o.customer_name, o.address, o.tracking_token, o.customer_phone,
+                   o.required_skills, o.priority, o.shop_order_id, o.customer_name, o.address, o.customer_phone,
                    (SELECT s.id FROM courier_shifts s WHERE s.courier_id = o.pinned_courier_id AND s.shift_date = o.plan_date)
             FROM orders o WHERE o.depot_id = $1 AND o.plan_date = $2 AND o.status <> 'cancelled' AND ($3::bigint[] IS NULL OR o.id = ANY($3))
             ORDER BY o.id
@@ -72,8 +72,8 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
                     RequiredSkills = r.Get<string[]>(8).ToHashSet(StringComparer.Ordinal),
                     Priority = r.GetInt32(9),
                 };
-                var info = new OrderInfo(r.GetInt64(0), r.GetString(10), r.GetString(11), r.GetString(12), r.GetString(13), r.OptString(14));
-                return (order, info, pinShift: r.Opt<long>(15));
+                var info = new OrderInfo(r.GetInt64(0), r.GetString(10), r.GetString(11), r.GetString(12), r.OptString(13));
+                return (order, info, pinShift: r.Opt<long>(14));
             }, ct, depotId, date, onlyOrders);
 
         return new PlanInput(depotId, date, zone, epoch, depots, shifts.Select(s => s.vehicle).ToList(), orders.Select(o => o.order).ToList(),

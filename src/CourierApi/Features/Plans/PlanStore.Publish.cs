@@ -56,15 +56,17 @@ internal sealed partial class PlanStore
                 WHERE r.plan_version_id = $1)
             UPDATE orders o SET notified_window = planned.win FROM planned
             WHERE o.id = planned.id AND o.notified_window IS DISTINCT FROM planned.win
-            RETURNING o.id, o.shop_order_id, o.customer_name, o.customer_phone, o.tracking_token, planned.win
-            """, r => (Id: r.GetInt64(0), Shop: r.GetString(1), Name: r.GetString(2), Phone: r.OptString(3), Token: r.GetString(4),
-                Window: r.Get<NpgsqlRange<DateTime>>(5)), ct, versionId);
+            RETURNING o.id, o.shop_order_id, o.customer_name, o.customer_phone, planned.win
+            """, r => (Id: r.GetInt64(0), Shop: r.GetString(1), Name: r.GetString(2), Phone: r.OptString(3),
+                Window: r.Get<NpgsqlRange<DateTime>>(4)), ct, versionId);
+        // Each message carries a link of its own (only its hash is stored); earlier links keep working.
+        var tokens = await links.MintAsync(connection, changed.Select(o => o.Id).ToList(), ct);
         var baseUrl = notifications.Value.TrackingBaseUrl;
         var messages = changed.Select(o =>
         {
             var (start, end) = (new DateTimeOffset(o.Window.LowerBound, TimeSpan.Zero), new DateTimeOffset(o.Window.UpperBound, TimeSpan.Zero));
             var body = new DeliveryPlannedNotification("delivery.planned", o.Id, o.Shop, o.Name, o.Phone, start, end,
-                $"Your delivery is planned for {Zones.FormatWindow(start, end, zone)}.", baseUrl + o.Token);
+                $"Your delivery is planned for {Zones.FormatWindow(start, end, zone)}.", baseUrl + tokens[o.Id]);
             return new OutboxMessage(Key(o.Id), "planned", $"version:{versionId}", Key(depotId), JsonSerializer.Serialize(body, WebJson));
         }).ToList();
         return await NotificationOutbox.EnqueueAsync(connection, tx, messages, ct);

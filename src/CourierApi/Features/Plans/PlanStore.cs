@@ -17,7 +17,7 @@ internal sealed record StoredVersion(long Id, long PlanId, long DepotId, DateOnl
     IReadOnlyList<UnassignedDraft> Unassigned);
 
 /// <summary>Plans, their versions, routes, stops and unassigned orders.</summary>
-internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, IOptions<NotificationOptions> notifications)
+internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, IOptions<NotificationOptions> notifications, CustomerPage.TrackingTokens links)
 {
     /// <summary>Stores routes as a new version (<paramref name="replaceDraftId"/> null) or in place of a draft; returns the version id.</summary>
     public async Task<long> SaveAsync(PlanInput input, IReadOnlyList<RouteDraft> routes, IReadOnlyList<UnassignedDraft> unassigned, string source,

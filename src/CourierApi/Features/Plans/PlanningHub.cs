@@ -1,5 +1,6 @@
 using Delivery.CourierApi.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Delivery.Tracking.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Delivery.CourierApi.Features.Plans;
@@ -12,14 +13,23 @@ public sealed record JobUpdate(long JobId, long DepotId, DateOnly Date, string S
 /// <c>jobUpdate</c> messages. (The live tracking hub is a separate hub in Delivery.Tracking.)
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class PlanningHub : Hub
+internal sealed class PlanningHub(IAuthorizationService authorization) : Hub
 {
     public const string Path = "/hubs/planning";
     public const string UpdateMethod = "jobUpdate";
 
     public static string Group(long depotId) => "depot:" + depotId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public Task WatchDepot(long depotId) => Groups.AddToGroupAsync(Context.ConnectionId, Group(depotId));
+    /// <summary>Follows the planning jobs of a depot the caller works for.</summary>
+    public async Task WatchDepot(long depotId)
+    {
+        var resource = new DepotResource(depotId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Context.User is not { } user || !(await authorization.AuthorizeAsync(user, resource, Policies.Staff)).Succeeded)
+        {
+            throw new HubException($"You do not work for depot {resource.DepotId}.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(depotId));
+    }
 
     public Task UnwatchDepot(long depotId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(depotId));
 }

@@ -15,6 +15,10 @@ public sealed record MovedOrder(long OrderId, string ShopOrderId, string? FromCo
 public sealed record JobResponse(long Id, long DepotId, DateOnly Date, string Kind, string Status, DateTimeOffset RequestedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, bool CancelRequested, JobProgress? Progress, long? ResultVersionId, string? Error);
 
+/// <summary>A depot's planning queue is full: 429, so the dispatcher waits for (or cancels) a job.</summary>
+internal sealed class QueueFullException(int max) : DomainException("Planning queue full",
+    $"This depot already has {max} planning jobs queued or running; wait for one to finish or cancel one.", StatusCodes.Status429TooManyRequests);
+
 /// <summary>A job the worker has claimed.</summary>
 internal sealed record ClaimedJob(long Id, long DepotId, DateOnly Date, string Kind, int TimeLimitSeconds);
 
@@ -28,24 +32,28 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
         id, depot_id, plan_date, kind, status, requested_at, started_at, finished_at, cancel_requested, progress, result_version_id, error
         """;
 
+    /// <exception cref="QueueFullException">The depot already has <paramref name="maxActivePerDepot"/> jobs queued or running.</exception>
     public async Task<(JobResponse Job, bool Created)> EnqueueAsync(long depotId, DateOnly date, string kind, string requestedBy, int timeLimitSeconds,
-        CancellationToken ct)
+        CancellationToken ct, int maxActivePerDepot = int.MaxValue)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         try
         {
             var job = await connection.FirstAsync($"""
                 INSERT INTO planning_jobs (depot_id, plan_date, kind, status, requested_by, requested_at, time_limit_s)
-                VALUES ($1, $2, $3, 'queued', $4, $5, $6) RETURNING {Columns}
-                """, Read, ct, depotId, date, kind, requestedBy, time.GetUtcNow(), timeLimitSeconds);
-            return (job!, true);
+                SELECT $1, $2, $3, 'queued', $4, $5, $6
+                WHERE (SELECT count(*) FROM planning_jobs WHERE depot_id = $1 AND status IN ('queued', 'running')) < $7
+                   OR EXISTS (SELECT 1 FROM planning_jobs WHERE depot_id = $1 AND plan_date = $2 AND status IN ('queued', 'running'))
+                RETURNING {Columns}
+                """, Read, ct, depotId, date, kind, requestedBy, time.GetUtcNow(), timeLimitSeconds, maxActivePerDepot);
+            return job is null ? throw new QueueFullException(maxActivePerDepot) : (job, true);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             var active = await connection.FirstAsync($"""
                 SELECT {Columns} FROM planning_jobs WHERE depot_id = $1 AND plan_date = $2 AND status IN ('queued', 'running')
                 """, Read, ct, depotId, date);
-            return active is null ? await EnqueueAsync(depotId, date, kind, requestedBy, timeLimitSeconds, ct) : (active, false);
+            return active is null ? await EnqueueAsync(depotId, date, kind, requestedBy, timeLimitSeconds, ct, maxActivePerDepot) : (active, false);
         }
     }
 
@@ -65,13 +73,20 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
         return await GetAsync(id, ct);
     }
 
-    /// <summary>Takes the oldest queued job, if any (SKIP LOCKED: nodes never take the same job).</summary>
+    /// <summary>
+    /// Takes the next queued job, if any (SKIP LOCKED: nodes never take the same job), fairly across depots: from the
+    /// depot with the fewest jobs running, then the depot whose last job started longest ago, then the oldest request.
+    /// </summary>
     public Task<ClaimedJob?> ClaimAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return db.FirstAsync("""
             UPDATE planning_jobs SET status = 'running', started_at = $1, heartbeat_at = $1, attempts = attempts + 1
-            WHERE id = (SELECT id FROM planning_jobs WHERE status = 'queued' ORDER BY requested_at, id FOR UPDATE SKIP LOCKED LIMIT 1)
+            WHERE id = (SELECT q.id FROM planning_jobs q WHERE q.status = 'queued'
+                        ORDER BY (SELECT count(*) FROM planning_jobs r WHERE r.depot_id = q.depot_id AND r.status = 'running'),
+                                 (SELECT max(r.started_at) FROM planning_jobs r WHERE r.depot_id = q.depot_id) NULLS FIRST,
+                                 q.requested_at, q.id
+                        FOR UPDATE SKIP LOCKED LIMIT 1)
             RETURNING id, depot_id, plan_date, kind, time_limit_s
             """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), ct, now);
     }

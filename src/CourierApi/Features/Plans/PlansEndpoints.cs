@@ -41,7 +41,7 @@ internal static class PlansEndpoints
             throw new FieldException("timeLimitSeconds", "must be between 1 and 3600");
         }
         var kind = await plans.LatestVersionIdAsync(depotId, date, ct) is null ? "plan" : "replan";
-        var (job, created) = await jobs.EnqueueAsync(depotId, date, kind, user.Identity?.Name ?? "?", limit, ct);
+        var (job, created) = await jobs.EnqueueAsync(depotId, date, kind, user.Identity?.Name ?? "?", limit, ct, options.Value.MaxActiveJobsPerDepot);
         if (!created)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Planning already in progress",

@@ -39,10 +39,11 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
     public async Task<TrackingTarget?> FindByTrackingTokenAsync(string token, CancellationToken cancellationToken = default) =>
         await db.FirstAsync("""
             SELECT r.id, st.order_id, r.courier_id, p.plan_date
-            FROM orders o JOIN stops st ON st.order_id = o.id JOIN routes r ON r.id = st.route_id
+            FROM tracking_links l JOIN stops st ON st.order_id = l.order_id JOIN routes r ON r.id = st.route_id
             JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id
-            WHERE o.tracking_token = $1 AND v.status = 'published' LIMIT 1
-            """, r => new TrackingTarget(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), r.Get<DateOnly>(3)), cancellationToken, token);
+            WHERE l.token_hash = $1 AND v.status = 'published' LIMIT 1
+            """, r => new TrackingTarget(Id(r.GetInt64(0)), Id(r.GetInt64(1)), Id(r.GetInt64(2)), r.Get<DateOnly>(3)), cancellationToken,
+            CustomerPage.TrackingTokens.Hash(token));
 
     /// <summary>Cancelled orders on published routes, reported apart from the window-hit rate.</summary>
     public async Task<IReadOnlyList<CancelledStop>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>

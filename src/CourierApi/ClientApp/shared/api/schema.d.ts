@@ -125,7 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends a cookie session. */
+        /** Ends the session: its cookie and its bearer token stop working at once. */
         post: {
             parameters: {
                 query?: never;
@@ -157,7 +157,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in. */
+        /** Who is signed in, with role and depots. */
         get: {
             parameters: {
                 query?: never;
@@ -186,6 +186,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user with role, depots and whether disabled. */
+        get: operations["ListUsers"];
+        put?: never;
+        /** Creates a dispatcher, analyst or administrator. */
+        post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user. */
+        get: operations["GetUser"];
+        /** Replaces a user's display name, role and depots (applies from the user's next request). */
+        put: operations["UpdateUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password; the user's sessions end. */
+        post: operations["ResetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables a user; the user's sessions end at once. */
+        post: operations["DisableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enables a disabled user. */
+        post: operations["EnableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/depots": {
         parameters: {
             query?: never;
@@ -193,7 +280,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists depots. */
+        /** Lists the depots the caller works for. */
         get: {
             parameters: {
                 query?: never;
@@ -1238,7 +1325,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications/{id}/retry": {
+    "/api/v1/notifications/{notificationId}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -1253,7 +1340,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    id: number;
+                    notificationId: number;
                 };
                 cookie?: never;
             };
@@ -1474,13 +1561,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Window-hit rate with breakdowns by date, depot, courier, window slot and hour */
+        /** Window-hit rate with breakdowns by date, depot, courier, window slot and hour, over one depot (depotId) or every depot of the caller */
         get: {
             parameters: {
                 query: {
                     from: string;
                     to: string;
                     timeZone?: string;
+                    depotId?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2185,6 +2273,15 @@ export interface components {
         CreatePairingCodeRequest: {
             deviceName?: null | string;
         };
+        CreateUserRequest: {
+            userName: string;
+            displayName: string;
+            role: string;
+            password: string;
+            /** @default false */
+            allDepots: boolean;
+            depotIds?: null | number[];
+        };
         CreateVehicleRequest: {
             code: string;
             capacity: components["schemas"]["LoadDto"];
@@ -2194,6 +2291,9 @@ export interface components {
             userName: string;
             displayName: string;
             role: string;
+            /** @default false */
+            allDepots: boolean;
+            depotIds?: null | number[];
         };
         CustomerChoiceItem: {
             /** Format: int64 */
@@ -2289,6 +2389,8 @@ export interface components {
             /** Format: int64 */
             courierId: number;
             token: string;
+            /** Format: date-time */
+            expiresAt?: null | string;
         };
         DeviceView: {
             /** Format: int64 */
@@ -2302,6 +2404,8 @@ export interface components {
             revokedAt: null | string;
             /** Format: date-time */
             lastSeenAt: null | string;
+            /** Format: date-time */
+            expiresAt?: null | string;
         };
         EditRequest: {
             kind: string;
@@ -2461,7 +2565,7 @@ export interface components {
             customerPhone: null | string;
             deliveryNotes: null | string;
             items: components["schemas"]["OrderItemDto"][];
-            trackingToken: string;
+            trackingToken: null | string;
             status: string;
             /** Format: int64 */
             pinnedCourierId: null | number;
@@ -2658,6 +2762,9 @@ export interface components {
              * @description Refused quantity, 1…ordered quantity.
              */
             quantity: number;
+        };
+        ResetPasswordRequest: {
+            password: string;
         };
         RoadNetworkInfo: {
             schema: string;
@@ -2861,6 +2968,10 @@ export interface components {
             canRate: boolean;
             routeId: null | string;
             stopId: null | string;
+            /** Format: date-time */
+            etaFrom?: null | string;
+            /** Format: date-time */
+            etaTo?: null | string;
         };
         UnassignedView: {
             /** Format: int64 */
@@ -2872,6 +2983,27 @@ export interface components {
             args: {
                 [key: string]: string;
             };
+        };
+        UpdateUserRequest: {
+            displayName: string;
+            role: string;
+            /** @default false */
+            allDepots: boolean;
+            depotIds?: null | number[];
+        };
+        UserView: {
+            /** Format: int64 */
+            id: number;
+            userName: string;
+            displayName: string;
+            role: string;
+            allDepots: boolean;
+            depotIds: number[];
+            /** Format: date-time */
+            disabledAt: null | string;
+            demo: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         VehicleResponse: {
             /** Format: int64 */
@@ -3052,6 +3184,198 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JsonObject"];
                 };
+            };
+        };
+    };
+    ListUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
+            };
+        };
+    };
+    CreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    UpdateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ResetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    DisableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EnableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
