@@ -24,7 +24,9 @@ internal static class CustomerPageSetup
                 ? Auth.AuthSetup.PerAddressPerMinute(context, context.RequestServices.GetRequiredService<IOptions<CustomerPageOptions>>().Value.AnonymousHubConnectionsPerMinute, "hub:")
                 : RateLimitPartition.GetNoLimiter("")));
         services.AddSingleton<TrackOrderRateLimit>();
-        services.Configure<HubOptions<Delivery.Tracking.Hubs.LiveHub>>(o => o.AddFilter<TrackOrderRateLimit>());
+        // On every hub's options (the filter acts on TrackOrder only): a filter added to HubOptions<LiveHub> alone never ran,
+        // the hub's options take their filters from the global ones.
+        services.Configure<HubOptions>(o => o.AddFilter<TrackOrderRateLimit>());
         return builder;
     }
 
