@@ -29,8 +29,9 @@ public sealed class UsersPageTests(BoardHost host) : IClassFixture<BoardHost>
 
         await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Rita Dispatcher" }).GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("rita is disabled");
-        await rita.ReloadAsync();
-        await rita.WaitForURLAsync("**/signin**");
+        // The disabled user's browser session has ended: the board's next API call is refused.
+        var me = await rita.Context.APIRequest.GetAsync("/api/v1/auth/me");
+        Assert.Equal(401, me.Status);
     }
 
     [Fact]
