@@ -76,7 +76,14 @@ CONF
   fi
   mkdir -p "$PG_RUN"; [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_RUN"
   if pg_ready; then log "PostgreSQL already running on 127.0.0.1:$PG_PORT"; else
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 start >/dev/null
+    if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+      # This checkout's server is up on another port (DELIVERY_PG_PORT changed): a second start would fail obscurely.
+      log "PostgreSQL of this checkout already runs on port $(sed -n 4p "$PG_DATA/postmaster.pid"), not $PG_PORT:" \
+        "stop it with DELIVERY_PG_PORT=$(sed -n 4p "$PG_DATA/postmaster.pid") $0 stop, or use that port"
+      exit 1
+    fi
+    # The port comes from the environment on every start, not from the first initdb's postgresql.conf.
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -o "-p $PG_PORT" -w -t 60 start >/dev/null
     log "PostgreSQL started on 127.0.0.1:$PG_PORT"
   fi
   for db in delivery delivery_test; do
@@ -91,6 +98,11 @@ CONF
 start_redis() {
   mkdir -p "$REDIS_DIR"
   if redis_ready; then log "Redis already running on 127.0.0.1:$REDIS_PORT"; return; fi
+  if [ -s "$REDIS_DIR/redis.pid" ] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
+    log "Redis of this checkout already runs (pid $(cat "$REDIS_DIR/redis.pid")) on another port than $REDIS_PORT:" \
+      "stop it with its DELIVERY_REDIS_PORT and $0 stop, or use that port"
+    exit 1
+  fi
   # appendfsync everysec is the Redis default; live state is rebuilt from PostgreSQL, the record.
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$REDIS_DIR" --daemonize yes \
     --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --appendonly yes --save "" >/dev/null

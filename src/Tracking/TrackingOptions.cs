@@ -67,9 +67,25 @@ public sealed class TrackingOptions
     [Range(0, 3600)]
     public int RouteCacheSeconds { get; set; } = 30;
 
-    /// <summary>Largest number of positions plus events accepted in one batch.</summary>
+    /// <summary>Largest number of positions plus events accepted in one batch; a larger one is answered "split", not disconnected.</summary>
     [Range(1, 100_000)]
     public int MaxBatchItems { get; set; } = 5_000;
+
+    /// <summary>Largest number of events in one batch (events carry notes and item lists, so they are bounded apart).</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchEvents { get; set; } = 100;
+
+    /// <summary>Bytes a position may take on the wire, counted generously (JSON with every field).</summary>
+    public const int PositionWireBytes = 256;
+
+    /// <summary>Bytes an event may take on the wire at its field limits (<see cref="Ingest.EventLimits"/>), counted generously.</summary>
+    public const int EventWireBytes = 16 * 1024;
+
+    /// <summary>
+    /// The courier hub's largest message, derived from the batch limits so they agree: a batch at the limits always
+    /// arrives (and a backlog up to several times the item limit is still read and answered "split"), never cut off.
+    /// </summary>
+    public long MaxMessageBytes => (long)MaxBatchItems * PositionWireBytes * 2 + (long)MaxBatchEvents * EventWireBytes;
 
     /// <summary>Link to a route's paper manifest; <c>{routeId}</c> is replaced.</summary>
     [Required]

@@ -70,7 +70,7 @@ public static class TrackingServiceCollectionExtensions
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<TrackingOptions>>(), Clock(sp),
             sp.GetRequiredService<ILogger<TrackingIngestor>>()));
         services.AddSingleton(sp => new LiveQuery(sp.GetRequiredService<IPublishedRouteSource>(), sp.GetRequiredService<LiveStateLoader>(),
-            sp.GetRequiredService<LiveStateStore>(), sp.GetRequiredService<LiveUpdater>(), Clock(sp)));
+            sp.GetRequiredService<LiveStateStore>(), sp.GetRequiredService<LiveUpdater>(), sp.GetRequiredService<CourierCalendar>(), Clock(sp)));
         services.AddSingleton<PaperOutcomeRecorder>();
         services.AddSingleton(sp => new DeviceConnections(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<TrackingOptions>>()));
         services.AddSingleton(sp => new RouteChangeNotifier(sp.GetRequiredService<IHubContext<CourierHub, ICourierClient>>(), sp.GetRequiredService<RouteCache>(),
@@ -82,7 +82,10 @@ public static class TrackingServiceCollectionExtensions
         AddNotifications(services);
 
         // JSON for browsers and scripts; MessagePack for tablets and the simulator (smaller frames, far cheaper to parse).
-        var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions)).AddMessagePackProtocol();
+        // The courier hub reads any batch the limits allow (and backlogs well over them, to answer "split"): the default
+        // 32 KB would close a tablet's connection over an offline backlog without a word.
+        var signalR = services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions)).AddMessagePackProtocol()
+            .AddHubOptions<CourierHub>(o => o.MaximumReceiveMessageSize = options.MaxMessageBytes);
         if (options.UseRedisBackplane)
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(options.RedisKeyPrefix));

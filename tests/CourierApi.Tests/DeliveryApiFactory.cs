@@ -43,6 +43,9 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
     /// <summary>SignalR backplane channel prefix of this host, so tests never hear each other's messages.</summary>
     public string ChannelPrefix { get; } = "t-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Prefix of this host's Redis keys (live state), so test classes never read each other's couriers.</summary>
+    public string RedisKeyPrefix { get; } = "t-" + Guid.NewGuid().ToString("N") + ":";
+
     /// <summary>Secret the webhook's signatures are made with.</summary>
     public const string WebhookSecret = "test-webhook-secret";
 
@@ -65,6 +68,7 @@ public sealed class DeliveryApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SignInPermitsPerMinute", "1000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("SignalR:ChannelPrefix", ChannelPrefix);
+        builder.UseSetting("Tracking:RedisKeyPrefix", RedisKeyPrefix);
         builder.UseSetting("Notifications:WebhookUrl", Webhook.Url);
         builder.UseSetting("Notifications:SigningSecret", WebhookSecret);
         builder.UseSetting("Notifications:PollSeconds", "0.2");

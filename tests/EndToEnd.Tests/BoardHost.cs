@@ -1,4 +1,5 @@
 using Delivery.Testing;
+using Delivery.Testing.Browser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -21,7 +22,7 @@ public sealed class BoardHost : IAsyncLifetime
     public const string PlanDate = "2026-12-01";
 
     private HostFactory? _factory;
-    private IPlaywright? _playwright;
+    private Chromium? _chromium;
 
     public TestDatabase Database { get; } = new();
 
@@ -32,6 +33,9 @@ public sealed class BoardHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The browser start-up shared with the pages benchmark (contexts with the depot's zone).</summary>
+    public Chromium Chromium => _chromium ?? throw new InvalidOperationException("The host is not started.");
+
     /// <summary>Extra host settings a test class wants (before the first test).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -41,26 +45,14 @@ public sealed class BoardHost : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
+        _chromium = await Chromium.LaunchAsync();
+        Browser = _chromium.Browser;
     }
 
     /// <summary>A fresh browser context (own cookies) and page, clock pinned to the host's, language chosen.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-GB", int width = 1440, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            TimezoneId = "Europe/Lisbon",
-            AcceptDownloads = true,
-        });
+        var context = await _chromium!.NewContextAsync(BaseUrl, locale, width, height);
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         await page.Clock.SetFixedTimeAsync(Time.GetUtcNow().UtcDateTime);
@@ -71,22 +63,16 @@ public sealed class BoardHost : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string user = "demo", string password = "demo-password", string locale = "en-GB", int width = 1440, int height = 900)
     {
         var page = await NewPageAsync(locale, width, height);
-        await page.GotoAsync("/board");
-        await page.WaitForURLAsync("**/signin**");
-        await page.GetByLabel(locale.StartsWith("ru", StringComparison.Ordinal) ? "Имя пользователя" : "User name").FillAsync(user);
-        await page.GetByLabel(locale.StartsWith("ru", StringComparison.Ordinal) ? "Пароль" : "Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = locale.StartsWith("ru", StringComparison.Ordinal) ? "Войти" : "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/board**");
+        await Chromium.SignInAsync(page, user, password, locale);
         return page;
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.CloseAsync();
+            await _chromium.DisposeAsync();
         }
-        _playwright?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

@@ -27,7 +27,7 @@ namespace Delivery.Benchmarks.Verbs;
 /// </summary>
 internal sealed class DayVerb : IVerb
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
+    internal static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
 
     public string Name => "day";
 
@@ -181,11 +181,15 @@ internal sealed class DayVerb : IVerb
         }
     }
 
-    private sealed record Planned(long DepotId, long VersionId, double Km, double TravelHours, int Unassigned, IReadOnlyList<SimulatedCourier> Couriers);
+    internal sealed record Planned(long DepotId, long VersionId, double Km, double TravelHours, int Unassigned, IReadOnlyList<SimulatedCourier> Couriers);
 
-    /// <summary>Depot, fleet, shifts, orders, plan job, publication, a tablet per route and the routes as the tablets read them.</summary>
-    private static async Task<Planned> PlanEveningAsync(
-        string postgres, string redis, string schema, IReadOnlyDictionary<string, string> settings, string rows, int couriers, int planSeconds, DateOnly date)
+    /// <summary>
+    /// Depot, fleet, shifts, orders, plan job, publication, a tablet per route and the routes as the tablets read them;
+    /// each van carries <paramref name="vanItems"/> items.
+    /// </summary>
+    internal static async Task<Planned> PlanEveningAsync(
+        string postgres, string redis, string schema, IReadOnlyDictionary<string, string> settings, string rows, int couriers, int planSeconds, DateOnly date,
+        int vanItems = 80)
     {
         await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: true, keepSchema: true, build: true);
         var api = host.Client;
@@ -201,7 +205,7 @@ internal sealed class DayVerb : IVerb
         for (var i = 0; i < couriers; i++)
         {
             var vehicle = await Json(await api.PostAsJsonAsync($"/api/v1/depots/{depotId}/vehicles",
-                new { code = $"van-{i + 1:D2}", capacity = new { weightGrams = 250_000, volumeCm3 = 1_500_000, items = 80 }, skills = Array.Empty<string>() }));
+                new { code = $"van-{i + 1:D2}", capacity = new { weightGrams = 250_000, volumeCm3 = 1_500_000, items = vanItems }, skills = Array.Empty<string>() }));
             var courier = await Json(await api.PostAsJsonAsync($"/api/v1/depots/{depotId}/couriers", new { name = $"Courier {i + 1:D2}" }));
             courierIds.Add(courier.GetProperty("id").GetInt64());
             await Json(await api.PutAsJsonAsync($"/api/v1/couriers/{courierIds[^1]}/shifts/{day}",
@@ -292,7 +296,8 @@ internal sealed class DayVerb : IVerb
         return recorded;
     }
 
-    private static async Task WaitForRoadsAsync(HttpClient api)
+    /// <summary>Waits until the host's road network is loaded (plans on road times, street tiles).</summary>
+    internal static async Task WaitForRoadsAsync(HttpClient api)
     {
         for (var i = 0; ; i++)
         {
@@ -386,7 +391,7 @@ internal sealed class DayVerb : IVerb
     private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Concat(b).ToDictionary(kv => kv.Key, kv => kv.Value);
 
-    private static DateTimeOffset Local(DateOnly date, TimeOnly time)
+    internal static DateTimeOffset Local(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time);
         return new DateTimeOffset(local, Zone.GetUtcOffset(local));

@@ -17,7 +17,7 @@ internal sealed class EveningVerb : IVerb
 
     public string Name => "evening";
 
-    public string Summary => "1,000 orders, 40 couriers on Porto's roads: import, snap, matrix, plan, validate in ≤ 60 s [--orders N --couriers N --budget 60]; 5,000 / 150 with --budget 300";
+    public string Summary => "1,000 orders, 40 couriers on Porto's roads: import, snap, matrix, plan, validate in ≤ 60 s [--orders N --couriers N --budget 60 --osm-speeds]; 5,000 / 150 with --budget 300";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -48,6 +48,8 @@ internal sealed class EveningVerb : IVerb
         var speeds = new RoadNetworkOptions
         {
             Schema = schema,
+            // --osm-speeds: osm2pgrouting's free-flow speeds as imported (the limit, or 90 km/h on secondary roads), for comparison.
+            FreeFlowKmh = options.Has("osm-speeds") ? [] : new(RoadNetworkOptions.UrbanFreeFlowKmh),
             SpeedFactors =
             [
                 new SpeedFactor("*", 0.9),

@@ -25,7 +25,7 @@ internal sealed class MatrixVerb : IVerb
 
         var import = await RoadBench.EnsureNetworkAsync(db, cs, schema, RoadBench.Extract(options.Get("pbf") ?? "porto_portugal.osm.pbf"));
         var clock = Stopwatch.StartNew();
-        var network = await RoadNetwork.LoadAsync(db, new RoadNetworkOptions { Schema = schema });
+        var network = await RoadNetwork.LoadAsync(db, new RoadNetworkOptions { Schema = schema, FreeFlowKmh = [] } /* pgRouting reads cost_s as imported */);
         var loadSeconds = clock.Elapsed.TotalSeconds;
         var useHierarchy = !options.Has("dijkstra");
         clock.Restart();

@@ -34,7 +34,7 @@ internal sealed class DemoSimulationOptions
 /// <c>--demo --simulate</c> (<c>./run.sh --simulate</c>): plays today's delivery day at the demo depot. Once the host is
 /// up it gives the couriers shifts from now on, seeds today's orders with windows from now on, plans and publishes
 /// them (or reuses today's published plan), issues every courier with a route a tablet token, and drives the routes
-/// with the <see cref="FleetSimulator"/> through this host's own courier hub, so positions, ETAs and alerts flow
+/// with the day engine (<see cref="DayFleet"/>: road paths, ground-truth traffic, couriers and tablets as they are) through this host's own courier hub, so positions, ETAs and alerts flow
 /// through the real pipeline to the live hub and the customers' tracking view.
 /// </summary>
 internal sealed partial class DemoSimulation(

@@ -12,6 +12,9 @@ internal abstract class DomainException(string title, string detail, int statusC
 
     /// <summary>Field → reasons, when the failure is about particular fields.</summary>
     public virtual IReadOnlyDictionary<string, string[]>? Errors => null;
+
+    /// <summary>More members of the problem document (structured, beside <see cref="Errors"/>).</summary>
+    public virtual IReadOnlyDictionary<string, object>? Extensions => null;
 }
 
 /// <summary>The resource does not exist (or is not visible to the caller).</summary>

@@ -71,6 +71,8 @@ internal static class InfrastructureSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<DomainExceptionHandler>();
+        // A body or parameter that cannot be read reaches the handler above, which names the field (not an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidatorsFromAssemblyContaining<DomainException>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         if (configuration.GetValue("Database:MigrateOnStart", true))

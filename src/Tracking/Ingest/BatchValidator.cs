@@ -27,9 +27,10 @@ internal sealed class BatchValidator(TrackingOptions options)
                 { Seq: < 0 } => ("seq", "must be ≥ 0"),
                 { Lat: var lat } when !double.IsFinite(lat) || lat is < -90 or > 90 => ("lat", $"{lat} is outside −90…90"),
                 { Lon: var lon } when !double.IsFinite(lon) || lon is < -180 or > 180 => ("lon", $"{lon} is outside −180…180"),
-                { AccuracyM: < 0 } => ("accuracyM", "must be ≥ 0"),
-                { SpeedMps: < 0 or > 100 } => ("speedMps", "must be within 0…100 m/s"),
-                { HeadingDeg: < 0 or > 360 } => ("headingDeg", "must be within 0…360"),
+                // NaN and ±Infinity pass every comparison test as false, so each number is checked finite first (MessagePack carries them).
+                { AccuracyM: { } a } when !double.IsFinite(a) || a < 0 => ("accuracyM", "must be a finite number ≥ 0"),
+                { SpeedMps: { } v } when !double.IsFinite(v) || v is < 0 or > 100 => ("speedMps", "must be a finite number within 0…100 m/s"),
+                { HeadingDeg: { } h } when !double.IsFinite(h) || h is < 0 or > 360 => ("headingDeg", "must be a finite number within 0…360"),
                 _ => TimeProblem(p.RecordedAt, now),
             };
             if (problem is { } pr)
@@ -86,9 +87,13 @@ internal sealed class BatchValidator(TrackingOptions options)
         kind = default;
         stop = null;
         total = null;
-        if (string.IsNullOrWhiteSpace(e.ClientEventId) || e.ClientEventId.Length > 200)
+        if (string.IsNullOrWhiteSpace(e.ClientEventId) || e.ClientEventId.Length > EventLimits.ClientEventIdLength)
         {
-            return ("clientEventId", "required, at most 200 characters");
+            return ("clientEventId", $"required, at most {EventLimits.ClientEventIdLength} characters");
+        }
+        if (EventLimits.TextProblem(e.Reason, e.Note, e.StopId) is { } text)
+        {
+            return text;
         }
         if (DeliveryEventStore.ParseKind(e.Kind) is not { } k)
         {
@@ -135,25 +140,11 @@ internal sealed class BatchValidator(TrackingOptions options)
     private static (string Field, string Reason)? RefusedProblem(CourierEventReport e, PublishedStop stop, out decimal? total)
     {
         total = null;
-        if (e.RefusedItems is not { Count: > 0 } refused)
+        if (EventLimits.RefusedProblem(e.RefusedItems, stop) is { } problem)
         {
-            return ("refusedItems", "a partial delivery needs the refused items");
+            return problem;
         }
-        var sum = stop.Total;
-        foreach (var r in refused)
-        {
-            var line = stop.Lines.FirstOrDefault(l => l.Sku == r?.Sku);
-            if (r is null || line is null)
-            {
-                return ("refusedItems", $"'{r?.Sku}' is not a line of order {stop.OrderId}");
-            }
-            if (r.Quantity < 1 || r.Quantity > line.Quantity)
-            {
-                return ("refusedItems", $"quantity {r.Quantity} of '{r.Sku}' must be within 1…{line.Quantity}");
-            }
-            sum -= r.Quantity * line.UnitPrice;
-        }
-        total = sum;
+        total = EventLimits.TotalAfterRefusals(stop, e.RefusedItems!);
         return null;
     }
 

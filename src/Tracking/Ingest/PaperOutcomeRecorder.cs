@@ -29,8 +29,9 @@ public sealed record PaperRecording(ItemRejection? Rejection, bool Changed, Deli
 /// Stores paper outcomes as delivery events (source <c>paper</c>), so they count in the window-hit rate like tablet
 /// outcomes. Sending the same outcome again stores nothing; sending another outcome for the same stop is a correction:
 /// it is stored as a new event that names the one it corrects, and the corrected one stays, marked, so both values are kept.
+/// A stored outcome moves the courier's live state like a tablet's (the customer's view, the live board).
 /// </summary>
-public sealed class PaperOutcomeRecorder(IPublishedRouteSource routes, DeliveryEventStore events)
+public sealed class PaperOutcomeRecorder(IPublishedRouteSource routes, DeliveryEventStore events, TrackingIngestor live)
 {
     /// <summary>Records <paramref name="outcome"/>.</summary>
     public async Task<PaperRecording> RecordAsync(PaperOutcome outcome, CancellationToken cancellationToken = default)
@@ -52,13 +53,15 @@ public sealed class PaperOutcomeRecorder(IPublishedRouteSource routes, DeliveryE
         {
             return Refuse("reason", "a failed delivery needs a reason");
         }
-        if (kind == DeliveryEventKind.PartlyDelivered && outcome.RefusedItems is not { Count: > 0 })
+        if (EventLimits.TextProblem(outcome.Reason, outcome.Note) is { } text)
         {
-            return Refuse("refusedItems", "a partial delivery needs the refused items");
+            return Refuse(text.Field, text.Reason);
         }
-        decimal? total = kind == DeliveryEventKind.PartlyDelivered
-            ? stop.Total - outcome.RefusedItems!.Sum(r => r.Quantity * (stop.Lines.FirstOrDefault(l => l.Sku == r.Sku)?.UnitPrice ?? 0))
-            : null;
+        if (kind == DeliveryEventKind.PartlyDelivered && EventLimits.RefusedProblem(outcome.RefusedItems, stop) is { } refused)
+        {
+            return Refuse(refused.Field, refused.Reason);
+        }
+        decimal? total = kind == DeliveryEventKind.PartlyDelivered ? EventLimits.TotalAfterRefusals(stop, outcome.RefusedItems!) : null;
         var history = await events.ListPaperHistoryAsync(route.RouteId, stop.StopId, cancellationToken).ConfigureAwait(false);
         var current = history.LastOrDefault(e => e.IsHandover && history.All(h => h.Corrects != e.EventKey));
         var record = new DeliveryEventRecord(history.Count == 0 ? item : $"{item}:{history.Count + 1}", route.CourierId, route.DepotId,
@@ -70,9 +73,12 @@ public sealed class PaperOutcomeRecorder(IPublishedRouteSource routes, DeliveryE
         }
         var stored = await events.AppendAsync([record], cancellationToken).ConfigureAwait(false);
         // Two dispatchers correcting the same stop at once: the second finds its key taken and sends again.
-        return stored.Count == 0
-            ? Refuse("stopId", $"stop '{outcome.StopId}' was corrected by someone else just now; look at it again and resend")
-            : new PaperRecording(null, true, current);
+        if (stored.Count == 0)
+        {
+            return Refuse("stopId", $"stop '{outcome.StopId}' was corrected by someone else just now; look at it again and resend");
+        }
+        await live.ApplyRecordedAsync(route, record, cancellationToken).ConfigureAwait(false);
+        return new PaperRecording(null, true, current);
     }
 
     private static bool SameOutcome(DeliveryEventRecord a, DeliveryEventRecord b) =>

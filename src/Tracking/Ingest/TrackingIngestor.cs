@@ -50,10 +50,15 @@ public sealed class TrackingIngestor
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(courierId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deviceId);
+        ArgumentNullException.ThrowIfNull(batch);
         var count = (batch.Positions?.Count ?? 0) + (batch.Events?.Count ?? 0);
         if (count > _options.MaxBatchItems)
         {
             return new BatchAck(null, 0, [], [new ItemRejection("batch", "positions", $"{count} items exceed the limit of {_options.MaxBatchItems} per batch; split it")]);
+        }
+        if (batch.Events?.Count > _options.MaxBatchEvents)
+        {
+            return new BatchAck(null, 0, [], [new ItemRejection("batch", "events", $"{batch.Events.Count} events exceed the limit of {_options.MaxBatchEvents} per batch; split it")]);
         }
         var gate = _courierLocks.GetOrAdd(courierId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -76,13 +81,32 @@ public sealed class TrackingIngestor
         var route = await _routes.GetCourierRouteAsync(courierId, date, ct).ConfigureAwait(false);
 
         CourierLiveState? state = null;
+        var rebuilt = false;
         List<(CourierEventReport Report, DeliveryEventRecord Record)> events = [];
         if (batch.Events is { Count: > 0 })
         {
-            (state, _) = await _loader.LoadAsync(courierId, route, date, ct).ConfigureAwait(false);
+            (state, rebuilt) = await _loader.LoadAsync(courierId, route, date, ct).ConfigureAwait(false);
             var stored = await ExistingKeysAsync(batch.Events.Where(e => e?.ClientEventId is not null)
                 .Select(e => BatchValidator.EventKey(deviceId, e.ClientEventId)).ToList(), ct).ConfigureAwait(false);
-            events = _validator.Events(courierId, deviceId, route, state, batch.Events, stored, now, rejections);
+            // Each event belongs to the route of its own service day: a tap at 23:50 sent after local midnight is yesterday's.
+            var byDay = new Dictionary<DateOnly, List<CourierEventReport>>();
+            foreach (var e in batch.Events)
+            {
+                var day = e is null ? date : await _calendar.DateAtAsync(courierId, e.OccurredAt, ct).ConfigureAwait(false);
+                (byDay.TryGetValue(day, out var list) ? list : byDay[day] = []).Add(e!);
+            }
+            foreach (var (day, reports) in byDay)
+            {
+                if (day == date)
+                {
+                    events.AddRange(_validator.Events(courierId, deviceId, route, state, reports, stored, now, rejections));
+                    continue;
+                }
+                // Another day's route is checked against that day's record, which is not today's live state.
+                var dayRoute = await _routes.GetCourierRouteAsync(courierId, day, ct).ConfigureAwait(false);
+                var dayState = await _loader.RebuildAsync(courierId, dayRoute, day, ct).ConfigureAwait(false);
+                events.AddRange(_validator.Events(courierId, deviceId, dayRoute, dayState, reports, stored, now, rejections));
+            }
         }
 
         var records = events.Select(e => e.Record).ToList();
@@ -97,18 +121,55 @@ public sealed class TrackingIngestor
 
         try
         {
-            var rebuilt = false;
             if (state is null)
             {
                 (state, rebuilt) = await _loader.LoadAsync(courierId, route, date, ct).ConfigureAwait(false);
             }
-            await _updater.ApplyAsync(state, route, positions, records, now, rebuilt, ct).ConfigureAwait(false);
+            // Only today's events move today's live state; another day's are on record (its views rebuild from it).
+            var todays = records.Where(r => r.RouteId == route?.RouteId).ToList();
+            await _updater.ApplyAsync(state, route, positions, todays, now, rebuilt, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or NpgsqlException or TimeoutException)
         {
+            // What Redis holds may now lag the record: the next load rebuilds from PostgreSQL instead of trusting it.
+            _loader.MarkStale(courierId);
             Log.LiveStateFailed(_logger, courierId, ex);
         }
         return ack;
+    }
+
+    /// <summary>
+    /// Moves live state with events already stored by another path (a paper outcome): under the courier's lock, as a
+    /// tablet's batch would, so the customer's view and the live board agree with the record; a correction replaces the
+    /// stop's earlier outcome. Events of a day other than the courier's current one change nothing live.
+    /// </summary>
+    public async Task ApplyRecordedAsync(PublishedRoute route, DeliveryEventRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(record);
+        var gate = _courierLocks.GetOrAdd(route.CourierId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (await _calendar.DateAtAsync(route.CourierId, now, cancellationToken).ConfigureAwait(false) != route.Date)
+            {
+                return;
+            }
+            var (state, _) = await _loader.LoadAsync(route.CourierId, route, route.Date, cancellationToken).ConfigureAwait(false);
+            // The stop takes the recorded outcome whatever it showed (a correction replaces the earlier one), and is pushed.
+            LiveStateRules.Reopen(state, record.StopId);
+            await _updater.ApplyAsync(state, route, [], [record], now, forceEta: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or NpgsqlException or TimeoutException)
+        {
+            _loader.MarkStale(route.CourierId);
+            Log.LiveStateFailed(_logger, route.CourierId, ex);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private async Task<IReadOnlySet<string>> ExistingKeysAsync(List<string> keys, CancellationToken ct)

@@ -10,10 +10,13 @@ public sealed class LiveQuery
     private readonly LiveStateLoader _loader;
     private readonly LiveStateStore _store;
     private readonly LiveUpdater _updater;
+    private readonly CourierCalendar _calendar;
     private readonly TimeProvider _time;
 
-    internal LiveQuery(IPublishedRouteSource routes, LiveStateLoader loader, LiveStateStore store, LiveUpdater updater, [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
+    internal LiveQuery(IPublishedRouteSource routes, LiveStateLoader loader, LiveStateStore store, LiveUpdater updater, CourierCalendar calendar,
+        [FromKeyedServices(TrackingServiceCollectionExtensions.ClockKey)] TimeProvider time)
     {
+        _calendar = calendar;
         _routes = routes;
         _loader = loader;
         _store = store;
@@ -29,6 +32,15 @@ public sealed class LiveQuery
         if (route is null || stop is null)
         {
             return null;
+        }
+        var today = await _calendar.DateAtAsync(route.CourierId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (target.Date != today)
+        {
+            // Another day's link (yesterday's, tomorrow's): its stop from the record, read-only. The courier's live state
+            // is today's and stays untouched, and no position is shown: the courier is not heading here today.
+            var record = await _loader.RebuildAsync(route.CourierId, route, target.Date, cancellationToken).ConfigureAwait(false);
+            var past = record.Stop(stop.StopId);
+            return new CustomerView(past.Status, null, stop.WindowStartUtc, stop.WindowEndUtc, false, null);
         }
         var (state, rebuilt) = await _loader.LoadAsync(route.CourierId, route, target.Date, cancellationToken).ConfigureAwait(false);
         if (state.RouteId != route.RouteId)

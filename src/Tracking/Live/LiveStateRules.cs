@@ -76,6 +76,17 @@ internal static class LiveStateRules
         return stop.Status != before ? stop.Status : null;
     }
 
+    /// <summary>Takes a stop's outcome back (a correction follows): arrived if it was reached, else open.</summary>
+    public static void Reopen(CourierLiveState state, string stopId)
+    {
+        var stop = state.Stop(stopId);
+        if (stop.Status is StopStatus.Delivered or StopStatus.PartlyDelivered or StopStatus.Failed)
+        {
+            stop.Status = stop.ArrivedAt is null ? StopStatus.Open : StopStatus.Arrived;
+            stop.HandoverAt = null;
+        }
+    }
+
     public static StopStatus ToStatus(DeliveryEventKind kind) => kind switch
     {
         DeliveryEventKind.Delivered => StopStatus.Delivered,

@@ -146,8 +146,8 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
     }
 
     /// <summary>
-    /// Sends the outbox in chunks below the hub's message size limit (32 KB by default: about 450 fixes in
-    /// MessagePack); returns how far it got, or null on failure.
+    /// Sends the outbox in chunks of 250 fixes, well inside the batch limits (<see cref="TrackingOptions.MaxBatchItems"/>, and the
+    /// hub's message size derived from them); returns how far it got, or null on failure.
     /// </summary>
     private async Task<(int Fixes, int Events)?> TrySendAsync(HubConnection connection, CourierDay day, int fixFrom, int fixTo, int eventFrom, int eventTo)
     {

@@ -47,6 +47,15 @@ public sealed class DeliveryEventStore
     public Task<IReadOnlyList<DeliveryEventRecord>> ListByRouteAsync(string routeId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM delivery_events WHERE route_id = $1 AND corrected_by IS NULL ORDER BY occurred_at, id", [routeId], cancellationToken);
 
+    /// <summary>
+    /// A courier's events at <paramref name="stopIds"/> that occurred in [<paramref name="from"/>, <paramref name="to"/>),
+    /// in time order, whichever version of the day's route they were recorded under (a stop's id outlives a re-publish).
+    /// </summary>
+    public Task<IReadOnlyList<DeliveryEventRecord>> ListByStopsAsync(string courierId, IReadOnlyList<string> stopIds, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM delivery_events WHERE courier_id = $1 AND stop_id = ANY($2) AND occurred_at >= $3 AND occurred_at < $4 " +
+            "AND corrected_by IS NULL ORDER BY occurred_at, id", [courierId, stopIds.ToArray(), from.ToUniversalTime(), to.ToUniversalTime()], cancellationToken);
+
     /// <summary>Every paper outcome of a stop, corrected ones included, oldest first (the audit of corrections).</summary>
     public Task<IReadOnlyList<DeliveryEventRecord>> ListPaperHistoryAsync(string routeId, string stopId, CancellationToken cancellationToken = default) =>
         QueryAsync($"SELECT {Columns} FROM delivery_events WHERE route_id = $1 AND stop_id = $2 AND source = 'paper' ORDER BY id", [routeId, stopId], cancellationToken);

@@ -35,16 +35,17 @@ public sealed class PositionStore
         return inserted;
     }
 
-    /// <summary>The latest fix of <paramref name="courierId"/> recorded at or after <paramref name="since"/>, or null.</summary>
-    public async Task<PositionRecord?> LatestAsync(string courierId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    /// <summary>The latest fix of <paramref name="courierId"/> recorded in [<paramref name="since"/>, <paramref name="before"/>), or null.</summary>
+    public async Task<PositionRecord?> LatestAsync(string courierId, DateTimeOffset since, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         await using var cmd = _dataSource.CreateCommand(
             """
             SELECT courier_id, device_id, seq, recorded_at, received_at, lat, lon, accuracy_m, speed_mps, heading_deg
-            FROM positions WHERE courier_id = $1 AND recorded_at >= $2 ORDER BY recorded_at DESC, seq DESC LIMIT 1
+            FROM positions WHERE courier_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at DESC, seq DESC LIMIT 1
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = courierId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = since.ToUniversalTime() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = before.ToUniversalTime() });
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }

@@ -71,7 +71,7 @@ public sealed class CsvImportPreviewTests(DeliveryApiFactory api) : IClassFixtur
         Assert.Empty(mapped.MissingRequired);
         Assert.Equal((5, 3, 0), (mapped.Rows, mapped.Good, mapped.AlreadyImported));
         Assert.Equal([4, 6], mapped.Rejected.Select(e => e.Line).Distinct().Order().ToArray()); // line 6 twice: both its times
-        Assert.Contains(mapped.Rejected, e => e is { Line: 4, Field: "lat" } && e.Reason.Contains("41,14x"));
+        Assert.Contains(mapped.Rejected, e => e is { Line: 4, Field: "lat", Code: "notNumber" } && e.Reason.Contains("41,14x") && e.Args!["value"] == "41,14x");
         Assert.Contains(mapped.Rejected, e => e is { Line: 6, Field: "window_start" } && e.Reason.Contains("25:00"));
         var first = mapped.Sample[0];
         Assert.Equal(("Z-1", "Иван Петров", 2, 41.1496, 2500L), (first.ShopOrderId, first.CustomerName, first.Line, first.Latitude, first.Demand.WeightGrams));
@@ -84,7 +84,7 @@ public sealed class CsvImportPreviewTests(DeliveryApiFactory api) : IClassFixtur
         var report = await Scenario.Read<ImportReport>(await dispatcher.PostAsync(import,
             Form(ShopFile(), shop, new Dictionary<string, string> { ["shop_order_id"] = "№ заказа" })));
         Assert.Equal((5, 3, 0), (report.Rows, report.Created, report.AlreadyImported));
-        Assert.Equal(mapped.Rejected, report.Rejected);
+        Assert.Equal(mapped.Rejected.Select(e => (e.Line, e.Field, e.Reason, e.Code)), report.Rejected.Select(e => (e.Line, e.Field, e.Reason, e.Code)));
 
         // 4. Next evening's file from the same shop needs no mapping, and re-importing changes nothing.
         var remembered = await Read(await dispatcher.PostAsync(preview, Form(ShopFile(), shop, null)));

@@ -42,6 +42,12 @@ public sealed class EveningWorkflowTests(DeliveryApiFactory api) : IClassFixture
         var violation = problem.GetProperty("errors").GetProperty("violations")[0].GetString()!;
         Assert.Contains(early.ShopOrderId, violation);
         Assert.Matches(@"window \d\d:\d\d–\d\d:\d\d missed by \d+ min", violation);
+        // The same as a code with parameters, for pages to say in their language: instants, not clock text.
+        var code = problem.GetProperty("violationCodes").EnumerateArray().First(c => c.GetProperty("code").GetString() == "late").GetProperty("args");
+        Assert.Equal(early.ShopOrderId, code.GetProperty("order").GetString());
+        Assert.Equal(early.WindowEnd, DateTimeOffset.Parse(code.GetProperty("windowEnd").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(code.GetProperty("minutes").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(late.CourierName, code.GetProperty("courier").GetString());
 
         var kept = await Scenario.Read<EditResult>(await dispatcher.PostAsJsonAsync($"/api/v1/plan-versions/{plan.Id}/edits", edit with { Confirm = true }));
         Assert.False(kept.NewVersion);
@@ -49,6 +55,10 @@ public sealed class EveningWorkflowTests(DeliveryApiFactory api) : IClassFixture
         var marked = kept.ChangedRoutes.Single(r => r.CourierId == late.CourierId).Stops[^1];
         Assert.Equal(early.OrderId, marked.OrderId);
         Assert.Contains("missed by", marked.Violation);
+        Assert.Equal("late", Assert.Single(marked.Violations).Code);
+        Assert.Contains(kept.ViolationCodes, c => c.Code == "late" && c.Args["order"] == early.ShopOrderId);
+        var reread = (await dispatcher.GetFromJsonAsync<PlanVersionView>($"/api/v1/plan-versions/{plan.Id}"))!;
+        Assert.Equal("late", reread.Routes.Single(r => r.CourierId == late.CourierId).Stops[^1].Violations.Single().Code);
 
         // Lock the other courier's route, add orders, re-plan: the locked route is kept exactly.
         plan = (await dispatcher.GetFromJsonAsync<PlanVersionView>($"/api/v1/plan-versions/{plan.Id}"))!;
@@ -90,7 +100,7 @@ public sealed class EveningWorkflowTests(DeliveryApiFactory api) : IClassFixture
         Assert.Equal(second.Number + 1, afterPublish.VersionNumber);
         var third = (await dispatcher.GetFromJsonAsync<PlanVersionView>($"/api/v1/plan-versions/{afterPublish.VersionId}"))!;
         Assert.Equal("draft", third.Status);
-        Assert.Contains(third.Unassigned, u => u.OrderId == movable.OrderId && u.Reason == "Manual");
+        Assert.Contains(third.Unassigned, u => u.OrderId == movable.OrderId && u.Reason == "Manual" && u.Args["courier"] == late.CourierName);
     }
 
     [Fact]

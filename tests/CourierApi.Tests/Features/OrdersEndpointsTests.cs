@@ -31,7 +31,7 @@ public sealed class OrdersEndpointsTests(DeliveryApiFactory api) : IClassFixture
 
         Assert.Equal(8, report.Rows);
         Assert.Equal(3, report.Created);
-        Assert.Contains(new RowError(5, "customer_name", "is empty"), report.Rejected);
+        Assert.Contains(report.Rejected, e => e is { Line: 5, Field: "customer_name", Reason: "is empty", Code: "empty" });
         Assert.Contains(report.Rejected, e => e is { Line: 6, Field: "lat" });
         Assert.Contains(report.Rejected, e => e is { Line: 7, Field: "window_end" });
         Assert.Contains(report.Rejected, e => e is { Line: 8, Field: "items" });

@@ -102,6 +102,7 @@ public sealed class EveningTests(BoardHost host) : IClassFixture<BoardHost>
 
         // Print: the plan's manifests and one route's, as PDFs.
         var planPdf = await page.GetByRole(AriaRole.Link, new() { Name = "Print all manifests" }).GetAttributeAsync("href");
+        Assert.EndsWith("?lang=en", planPdf);
         await AssertPdfAsync(page, planPdf!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Courier 2 van-2" }).First.ClickAsync();
         var routePdf = await page.GetByRole(AriaRole.Link, new() { Name = "Print manifest" }).GetAttributeAsync("href");

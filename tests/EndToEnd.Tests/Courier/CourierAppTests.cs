@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Delivery.Tracking.Hubs;
+using Delivery.Tracking.Live;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
 namespace Delivery.EndToEnd.Tests.Courier;
@@ -19,11 +23,20 @@ public sealed partial class CourierAppTests(CourierDay day) : IClassFixture<Cour
     }
 
     [Fact]
-    public async Task Paired_tablet_shows_the_route_and_its_positions_reach_PostgreSQL()
+    public async Task Paired_tablet_shows_the_route_and_its_positions_reach_PostgreSQL_and_the_dispatchers_live_group()
     {
         var (courierId, _, token) = await day.TakeCourierAsync();
         var route = await RouteOfAsync(token);
         var first = route.GetProperty("route").GetProperty("stops")[0];
+
+        // The dispatcher follows the depot on the live hub, as the live board does.
+        using var dispatcher = await day.DispatcherAsync();
+        await using var live = TrackingHubConnection.Build(new Uri(day.Host.BaseUrl + "/hubs/live"), dispatcher.DefaultRequestHeaders.Authorization!.Parameter, HubWireProtocol.Json);
+        var pushed = new ConcurrentQueue<CourierPosition>();
+        live.On<CourierPosition>("Position", p => { if (p.CourierId == courierId.ToString(CultureInfo.InvariantCulture)) pushed.Enqueue(p); });
+        await live.StartAsync();
+        await live.InvokeAsync<DepotSnapshot>("JoinDepot", day.DepotId.ToString(CultureInfo.InvariantCulture));
+
         var page = await day.TabletAsync();
         await CourierDay.PairAsync(page, token);
 
@@ -43,6 +56,14 @@ public sealed partial class CourierAppTests(CourierDay day) : IClassFixture<Cour
         var stored = await day.CountAsync($"SELECT count(*) FROM positions WHERE courier_id = '{courierId}'");
         Assert.True(stored >= 3, $"{stored} positions stored");
         await Assertions.Expect(page.GetByTestId("sync")).Not.ToContainTextAsync("nothing saved yet");
+
+        // The dispatcher's connection received the tablet's positions, the last one at the first stop.
+        for (var wait = 0; wait < 100 && !pushed.Any(p => Math.Abs(p.Lat - lat) < 1e-4 && Math.Abs(p.Lon - lon) < 1e-4); wait++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.True(pushed.Count >= 1, "the dispatcher's live group received no position of the courier");
+        Assert.Contains(pushed, p => Math.Abs(p.Lat - lat) < 1e-4 && Math.Abs(p.Lon - lon) < 1e-4);
     }
 
     [Fact]
@@ -90,6 +111,14 @@ public sealed partial class CourierAppTests(CourierDay day) : IClassFixture<Cour
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByText("Partly delivered").First).ToBeVisibleAsync();
         Assert.Equal(3, await day.CountAsync($"SELECT count(*) FROM delivery_events WHERE courier_id = '{courierId}'"));
+
+        // The window-hit figures count the three handovers made offline: each is a hit, early or late, once.
+        using var dispatcher = await day.DispatcherAsync();
+        var report = await dispatcher.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/analytics/window-hits?from={BoardHost.PlanDate}&to={BoardHost.PlanDate}&timeZone=Europe/Lisbon");
+        var mine = report.GetProperty("byCourier").EnumerateArray().Single(g => g.GetProperty("key").GetString() == courierId.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(3, mine.GetProperty("attempted").GetInt32());
+        Assert.Equal(3, mine.GetProperty("hits").GetInt32() + mine.GetProperty("early").GetInt32() + mine.GetProperty("late").GetInt32());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Delivery.EndToEnd.Tests.Courier;
 /// moved to 08:00 UTC on the delivery day and running on from there with real time, so the browser's clock (set to the
 /// same instant, flowing) and the host's agree. Each test takes a courier of its own with <see cref="TakeCourierAsync"/>.
 /// </summary>
-public sealed class CourierDay : IAsyncLifetime
+public class CourierDay : IAsyncLifetime
 {
     public static readonly DateTimeOffset DayStart = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -24,16 +24,23 @@ public sealed class CourierDay : IAsyncLifetime
 
     public long PlanVersionId { get; private set; }
 
+    /// <summary>The demo depot the plan is for (the dispatcher's live group).</summary>
+    public long DepotId { get; private set; }
+
     /// <summary>Courier ids with a route in the published plan, most stops first.</summary>
     public List<long> Couriers { get; } = [];
 
+    /// <summary>Runs before the host starts (a subclass sets host settings here).</summary>
+    protected virtual Task BeforeHostAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeHostAsync();
         Host.Settings["Planning:TimeLimitSeconds"] = "2"; // the demo's own evening job too
         await Host.InitializeAsync();
         using var dispatcher = await DispatcherAsync();
         var depots = await dispatcher.GetFromJsonAsync<JsonElement>("/api/v1/depots");
-        var depotId = depots[0].GetProperty("id").GetInt64();
+        var depotId = DepotId = depots[0].GetProperty("id").GetInt64();
         var started = await dispatcher.PostAsync($"/api/v1/depots/{depotId}/plans?date={BoardHost.PlanDate}&timeLimitSeconds=2", null);
         if (started.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
@@ -109,15 +116,11 @@ public sealed class CourierDay : IAsyncLifetime
     /// <summary>A tablet: its own context, geolocation allowed at the depot, the clock at the host's instant and running.</summary>
     public async Task<IPage> TabletAsync(string locale = "en-GB", int width = 1280, int height = 800)
     {
-        var context = await Host.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Host.Chromium.NewContextAsync(Host.BaseUrl, locale, width, height, o =>
         {
-            BaseURL = Host.BaseUrl,
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            TimezoneId = "Europe/Lisbon",
-            Permissions = ["geolocation"],
-            Geolocation = new Geolocation { Latitude = 41.1579f, Longitude = -8.6291f, Accuracy = 10 },
-            ServiceWorkers = ServiceWorkerPolicy.Allow,
+            o.Permissions = ["geolocation"];
+            o.Geolocation = new Geolocation { Latitude = 41.1579f, Longitude = -8.6291f, Accuracy = 10 };
+            o.ServiceWorkers = ServiceWorkerPolicy.Allow;
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
@@ -140,7 +143,7 @@ public sealed class CourierDay : IAsyncLifetime
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _stop.CancelAsync();
         if (_follow is not null)

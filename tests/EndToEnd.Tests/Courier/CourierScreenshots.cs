@@ -19,7 +19,7 @@ public sealed partial class CourierAppTests
         ["ru"] = new() { ["partly"] = "Частично", ["failed"] = "Не доставлено", ["cancel"] = "Отмена", ["reason"] = "Никого нет дома", ["list"] = "Маршрут", ["map"] = "Карта", ["next"] = "Следующая", ["more"] = "На одну больше отказа: " },
     };
 
-    [Fact(Skip = "Screenshot walk only, no behaviour asserted beyond the other courier tests: on the phone layout the bottom tab \"Map\" is not found after \"Route\" (issue 14 left open for it)")]
+    [Fact]
     public async Task Every_courier_screen_in_both_languages_on_tablet_and_phone()
     {
         Directory.CreateDirectory(Folder);
@@ -41,6 +41,7 @@ public sealed partial class CourierAppTests
             await ShootAsync(page, lang, "route");
 
             await page.SetViewportSizeAsync(390, 844);
+            await ShootAsync(page, lang, "phone-next", sizes: [(390, 844)]);
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = w["list"], Exact = true }).ClickAsync();
             await ShootAsync(page, lang, "phone-list", sizes: [(390, 844)]);
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = w["map"], Exact = true }).ClickAsync();
@@ -50,7 +51,7 @@ public sealed partial class CourierAppTests
 
             var sku = route.GetProperty("stops")[0].GetProperty("items")[0].GetProperty("sku").GetString();
             await page.GetByRole(AriaRole.Button, new() { Name = w["partly"], Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = w["more"] + sku }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = w["more"] + sku }).First.ClickAsync(); // a stop may list one SKU on two lines
             await ShootAsync(page, lang, "partly");
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["cancel"], Exact = true }).ClickAsync();
 
@@ -69,6 +70,9 @@ public sealed partial class CourierAppTests
 
     private static async Task ShootAsync(IPage page, string lang, string screen, (int W, int H)[]? sizes = null)
     {
+        // Back to the size the walk was at: restoring the tablet size after a phone shot hid the phone's tab bar (it
+        // shows below 900 px only), which is why "Map" was "not found" after "Route".
+        var before = page.ViewportSize ?? new() { Width = Sizes[0].W, Height = Sizes[0].H };
         await Axe.AssertNoSeriousViolationsAsync(page, $"courier {screen} ({lang})");
         foreach (var (w, h) in sizes ?? Sizes)
         {
@@ -76,6 +80,6 @@ public sealed partial class CourierAppTests
             await page.WaitForTimeoutAsync(500); // the map re-lays out
             await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"courier-{screen}-{lang}-{w}x{h}.png") });
         }
-        await page.SetViewportSizeAsync(Sizes[0].W, Sizes[0].H);
+        await page.SetViewportSizeAsync(before.Width, before.Height);
     }
 }

@@ -18,13 +18,13 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
         {
             ["import"] = "Import CSV", ["fleet"] = "Fleet", ["plan"] = "Plan & routes", ["orders"] = "Orders", ["cancel"] = "Cancel",
             ["actions"] = "Actions for stop 1 (", ["move"] = "Move to route…", ["route"] = "Route", ["apply"] = "Apply", ["publish"] = "Publish",
-            ["replan"] = "Re-plan", ["accept"] = "Accept the new plan", ["budget"] = "Time budget", ["edit"] = "Edit shift", ["tablet"] = "Tablet",
+            ["replan"] = "Re-plan", ["accept"] = "Accept the new plan", ["budget"] = "Time budget", ["edit"] = "Edit shift", ["tablet"] = "Tablet", ["issue"] = "Issue tablet", ["done"] = "Done", ["printPlan"] = "Print all manifests", ["printRoute"] = "Print manifest",
         },
         ["ru"] = new()
         {
             ["import"] = "Импорт CSV", ["fleet"] = "Курьеры", ["plan"] = "План и маршруты", ["orders"] = "Заказы", ["cancel"] = "Отмена",
             ["actions"] = "Действия: остановка 1 (", ["move"] = "Перенести в маршрут…", ["route"] = "Маршрут", ["apply"] = "Применить", ["publish"] = "Опубликовать",
-            ["replan"] = "Перепланировать", ["accept"] = "Принять новый план", ["budget"] = "Время на расчёт", ["edit"] = "Изменить смену", ["tablet"] = "Планшет",
+            ["replan"] = "Перепланировать", ["accept"] = "Принять новый план", ["budget"] = "Время на расчёт", ["edit"] = "Изменить смену", ["tablet"] = "Планшет", ["issue"] = "Выдать планшет", ["done"] = "Готово", ["printPlan"] = "Печать всех листов", ["printRoute"] = "Печать листа",
         },
     };
 
@@ -46,6 +46,8 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
 
             var page = await host.SignedInPageAsync(locale: locale);
             await Expect(page.GetByRole(AriaRole.Table).First).ToBeVisibleAsync();
+            // The plan date as the page's language writes it (the native date input showed 12/01/2026 on the Russian page).
+            await Expect(page.GetByLabel(lang == "ru" ? "Дата плана" : "Plan date")).ToHaveValueAsync(lang == "ru" ? "01.12.2026" : "01/12/2026");
             await ShootAsync(page, lang, "orders");
 
             await page.GetByRole(AriaRole.Button, new() { Name = w["import"] }).ClickAsync();
@@ -61,6 +63,12 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
             await page.GetByRole(AriaRole.Button, new() { Name = w["edit"] }).First.ClickAsync();
             await ShootAsync(page, lang, "fleet-shift-edit");
             await page.GetByRole(AriaRole.Button, new() { Name = w["cancel"] }).First.ClickAsync();
+            await ShootAsync(page, lang, "fleet");
+            await page.GetByRole(AriaRole.Button, new() { Name = w["tablet"] }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["issue"] }).ClickAsync();
+            await Expect(page.GetByTestId("pairing-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\w{4}-\w{4}$"));
+            await ShootAsync(page, lang, "pairing-code");
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["done"] }).ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = w["plan"] }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("v\\d") })).ToBeVisibleAsync(new() { Timeout = 240_000 });
@@ -77,10 +85,16 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["apply"], Exact = true }).ClickAsync();
             var violation = page.Locator("dialog[open]");
             await Expect(violation.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
+            if (lang == "ru")
+            {
+                // The server sends codes; the page says them in Russian (it showed the server's English words).
+                await Expect(violation.GetByRole(AriaRole.List)).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("missed by|capacity exceeded|back at the depot|lacks skill|no room for"));
+                await Expect(violation.GetByRole(AriaRole.List)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("пропущено|перегруз|возврат на склад|нет навыка|перерыв|маршрут длится"));
+            }
             await ShootAsync(page, lang, "violation");
             await violation.GetByRole(AriaRole.Button, new() { Name = w["cancel"] }).ClickAsync();
 
-            await page.GetByLabel(w["budget"]).SelectOptionAsync("5");
+            await page.GetByLabel(w["budget"]).SelectOptionAsync("10"); // long enough to be shot while it runs
             await page.GetByRole(AriaRole.Button, new() { Name = w["replan"] }).ClickAsync();
             await Expect(page.Locator("[aria-live=polite][role=status]").First).ToBeVisibleAsync();
             await ShootAsync(page, lang, "planning", sizes: 1);
@@ -93,6 +107,17 @@ public sealed class ScreenshotTests(BoardHost host) : IClassFixture<BoardHost>
             await page.GetByRole(AriaRole.Button, new() { Name = w["publish"], Exact = true }).ClickAsync();
             await ShootAsync(page, lang, "publish");
             await page.Locator("dialog[open]").GetByRole(AriaRole.Button, new() { Name = w["cancel"] }).ClickAsync();
+
+            // Printing passes the page's language: the whole plan's and one route's manifests, kept to be looked at.
+            var planPdf = await page.GetByRole(AriaRole.Link, new() { Name = w["printPlan"] }).GetAttributeAsync("href");
+            var routePdf = await page.GetByRole(AriaRole.Link, new() { Name = w["printRoute"] }).First.GetAttributeAsync("href");
+            foreach (var (href, name) in new[] { (planPdf!, "plan"), (routePdf!, "route") })
+            {
+                Assert.EndsWith("?lang=" + lang, href, StringComparison.Ordinal);
+                var pdf = await page.Context.APIRequest.GetAsync(href);
+                Assert.Equal(200, pdf.Status);
+                await File.WriteAllBytesAsync(Path.Combine(Folder, $"manifest-{name}-{lang}.pdf"), await pdf.BodyAsync());
+            }
             await page.Context.CloseAsync();
         }
     }

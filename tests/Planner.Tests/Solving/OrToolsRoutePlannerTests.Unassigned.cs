@@ -24,6 +24,7 @@ public sealed partial class OrToolsRoutePlannerTests
 
         Assert.Equal(UnassignedReason.NoVehicleWithSkill, u.Reason);
         Assert.Contains("adr", u.Detail, StringComparison.Ordinal);
+        Assert.Equal("adr, fridge", u.Args!["skills"]);
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed partial class OrToolsRoutePlannerTests
 
         Assert.Equal(UnassignedReason.DemandExceedsEveryVehicle, u.Reason);
         Assert.Contains("weight", u.Detail, StringComparison.Ordinal);
+        Assert.Equal(("weight", "500", "100"), (u.Args!["dimension"], u.Args["need"], u.Args["most"]));
     }
 
     [Fact]
@@ -47,6 +49,8 @@ public sealed partial class OrToolsRoutePlannerTests
         var u = SolveAndGetUnassigned(world, "early");
 
         Assert.Equal(UnassignedReason.WindowUnreachable, u.Reason);
+        Assert.Equal("0/50", u.Args!["windows"]);
+        Assert.True(long.Parse(u.Args["earliestAt"], System.Globalization.CultureInfo.InvariantCulture) > 50);
     }
 
     [Fact]

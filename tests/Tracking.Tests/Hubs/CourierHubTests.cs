@@ -124,7 +124,7 @@ public sealed class CourierHubTests(TestDatabase db) : IClassFixture<TestDatabas
         ]));
 
         Assert.Equal(["p1"], ack.EventsAccepted);
-        Assert.Equal("refusedItems", Assert.Single(ack.Rejections).Field);
+        Assert.Equal("refusedItems[0]", Assert.Single(ack.Rejections).Field); // the entry, by its place in the list
         var e = Assert.Single(await host.Get<DeliveryEventStore>().ListByRouteAsync(day.Route.RouteId));
         Assert.Equal(15.50m, e.RecalculatedTotal); // 2 × 10.00 + 5.50 − 10.00
     }

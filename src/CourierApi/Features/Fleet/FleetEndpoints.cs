@@ -64,8 +64,12 @@ internal static class FleetEndpoints
         return TypedResults.Created($"/api/v1/depots/{depotId}/couriers", courier);
     }
 
-    internal static async Task<Ok<ShiftResponse>> PutShift(long courierId, DateOnly date, ShiftRequest request, FleetStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.PutShiftAsync(courierId, date, request, ct));
+    internal static async Task<Ok<ShiftResponse>> PutShift(long courierId, DateOnly date, ShiftRequest request, FleetStore store, TimeProvider time,
+        CancellationToken ct)
+    {
+        InputRules.EnsurePlanDate(date, time);
+        return TypedResults.Ok(await store.PutShiftAsync(courierId, date, request, ct));
+    }
 
     internal static async Task<Created<DeviceTokenResponse>> IssueDevice(long courierId, IssueDeviceRequest request, FleetStore store, CancellationToken ct)
     {

@@ -45,8 +45,10 @@ internal sealed class CreateDepotRequestValidator : AbstractValidator<CreateDepo
 {
     public CreateDepotRequestValidator()
     {
-        RuleFor(r => r.Code).NotEmpty().MaximumLength(50);
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Code).NotEmpty().MaximumLength(50).Printable();
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Printable();
+        // Printed on every manifest's cover: a blank address is refused here, not found as a 500 when printing.
+        RuleFor(r => r.Address).NotEmpty().MaximumLength(500).Printable();
         RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
         RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
         RuleFor(r => r.TimeZone).NotEmpty().Must(Zones.IsKnown).WithMessage("must be a known IANA time zone (e.g. Europe/Lisbon)");
@@ -67,8 +69,9 @@ internal sealed class CreateVehicleRequestValidator : AbstractValidator<CreateVe
 {
     public CreateVehicleRequestValidator()
     {
-        RuleFor(r => r.Code).NotEmpty().MaximumLength(50);
+        RuleFor(r => r.Code).NotEmpty().MaximumLength(50).Printable();
         RuleFor(r => r.Capacity).NotNull().SetValidator(new LoadDtoValidator());
+        RuleFor(r => r.Skills).Must(s => s is null || s.Count <= 20).WithMessage("at most 20 skills");
         RuleForEach(r => r.Skills).NotEmpty().MaximumLength(50);
     }
 }
@@ -77,8 +80,9 @@ internal sealed class CreateCourierRequestValidator : AbstractValidator<CreateCo
 {
     public CreateCourierRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Phone).MaximumLength(50);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Printable();
+        RuleFor(r => r.Phone).MaximumLength(50).Printable();
+        RuleFor(r => r.Skills).Must(s => s is null || s.Count <= 20).WithMessage("at most 20 skills");
         RuleForEach(r => r.Skills).NotEmpty().MaximumLength(50);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Delivery.CourierApi.Data;
 using Delivery.CourierApi.Hosting;
 using Delivery.Manifests.Codes;
+using Delivery.Tracking;
 using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Routes;
 using Delivery.Tracking.Storage;
@@ -81,8 +82,9 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
     /// <summary>One outcome for stop <paramref name="stopId"/> (its order's id) of route <paramref name="routeId"/>, entered on the board.</summary>
     public async Task<PaperOutcomeResult> RecordAtStopAsync(long routeId, long stopId, PaperOutcomeRequest body, string? user, CancellationToken ct)
     {
-        var entry = new PaperOutcomeEntry(null, body.Kind, body.RefusedItems?.Select(r => new PaperRefusedItem(r.Sku, r.Quantity)).ToList(), body.Reason,
-            body.OccurredAt, body.Note);
+        // A null entry in the list stays null, to be refused by name below (not a 500 here).
+        var entry = new PaperOutcomeEntry(null, body.Kind, body.RefusedItems?.Select(r => r is null ? null! : new PaperRefusedItem(r.Sku, r.Quantity)).ToList(),
+            body.Reason, body.OccurredAt, body.Note);
         PaperOutcomeResult Refuse(string field, string reason) => new(0, null, false, routeId, null, null, field, reason);
         var route = await routes.GetRouteAsync(Id(routeId), ct);
         if (route is null)
@@ -156,18 +158,24 @@ internal sealed class PaperOutcomeService(PaperOutcomeStore store, IPublishedRou
         {
             return Refuse("handoverAt", $"{handover:O} is in the future");
         }
-        var refused = new List<RefusedItem>();
-        foreach (var (item, k) in (entry.RefusedItems ?? []).Select((item, k) => (item, k)))
+        // Not before the route's day: its local midnight in the depot's zone.
+        var zone = Zones.Find(await routes.GetCourierTimeZoneAsync(route.CourierId, ct) ?? "UTC");
+        if (handover < LocalTime.StartOfDay(route.Date, zone))
         {
-            var line = stop.Lines.FirstOrDefault(l => string.Equals(l.Sku, item?.Item?.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (line is null || item!.Quantity < 1 || item.Quantity > line.Quantity)
-            {
-                return Refuse($"refusedItems[{k}]", line is null
-                    ? $"'{item?.Item}' is not an item of order {stop.OrderId} (items: {string.Join(", ", stop.Lines.Select(l => l.Sku))})"
-                    : $"quantity must be between 1 and the {line.Quantity} ordered");
-            }
-            refused.Add(new RefusedItem(line.Sku, item.Quantity));
+            return Refuse("handoverAt", $"{handover:O} is before the route's day {route.Date:yyyy-MM-dd}");
         }
+        if (EventLimits.TextProblem(entry.Reason, entry.Note) is { } text)
+        {
+            return Refuse(text.Field, text.Reason);
+        }
+        // The printed names, matched to the order's lines; refusing an item twice counts twice against what was ordered.
+        var asked = entry.RefusedItems?.Select(i => i is null ? null : new RefusedItem(i.Item, i.Quantity)).ToList();
+        if (asked is { Count: > 0 } && EventLimits.RefusedProblem(asked, stop) is { } problem)
+        {
+            return Refuse(problem.Field, problem.Reason);
+        }
+        var refused = (asked ?? []).Select(i => new RefusedItem(
+            stop.Lines.First(l => string.Equals(l.Sku, i!.Sku.Trim(), StringComparison.OrdinalIgnoreCase)).Sku, i!.Quantity)).ToList();
         var recording = await recorder.RecordAsync(new PaperOutcome(route.RouteId, stop.StopId, entry.Outcome?.Trim().ToLowerInvariant() ?? "",
             handover.ToUniversalTime(), entry.Reason, refused.Count > 0 ? refused : null, entry.Note, user), ct);
         if (recording.Rejection is { } rejection)

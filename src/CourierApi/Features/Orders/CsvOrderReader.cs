@@ -54,7 +54,8 @@ internal sealed class CsvOrderReader(DateOnly planDate, TimeZoneInfo zone, strin
             rows++;
             if (rows > maxRows)
             {
-                errors.Add(new RowError((int)csv.LineNumber, "file", $"more than {maxRows} rows; the rest was not read"));
+                errors.Add(new RowError((int)csv.LineNumber, "file", $"more than {maxRows} rows; the rest was not read", "tooManyRows",
+                    new Dictionary<string, string> { ["max"] = maxRows.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
                 break;
             }
             var line = (int)csv.LineNumber;
@@ -62,7 +63,8 @@ internal sealed class CsvOrderReader(DateOnly planDate, TimeZoneInfo zone, strin
             var order = row.Parse(shopId);
             if (order is not null && seen.TryGetValue(order.ShopOrderId, out var first))
             {
-                row.Errors.Add(new RowError(line, "shop_order_id", $"'{order.ShopOrderId}' already appears on line {first}"));
+                row.Errors.Add(new RowError(line, "shop_order_id", $"'{order.ShopOrderId}' already appears on line {first}", "duplicate",
+                    new Dictionary<string, string> { ["value"] = order.ShopOrderId, ["line"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
                 order = null;
             }
             if (order is null)

@@ -19,7 +19,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         var lon = Number("lon", -180, 180, required: true);
         if (Get("date") is { Length: > 0 } date && (!ShopFormats.TryDate(date, out var d) || d != planDate))
         {
-            Error("date", $"'{date}' is not the plan date {planDate:yyyy-MM-dd}");
+            Error("date", $"'{date}' is not the plan date {planDate:yyyy-MM-dd}", "notPlanDate", ("value", date), ("planDate", Day(planDate)));
         }
         var windows = new List<(DateTimeOffset, DateTimeOffset)>();
         Window("window_start", "window_end", windows);
@@ -41,7 +41,12 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
 
     private string? Get(string column) => index.TryGetValue(column, out var i) && i < csv.FieldCount ? csv.GetStringOrNull(i)?.Trim() : null;
 
-    private void Error(string field, string reason) => Errors.Add(new RowError(line, field, reason));
+    private void Error(string field, string reason, string code, params (string Key, string Value)[] args) =>
+        Errors.Add(new RowError(line, field, reason, code, args.ToDictionary(a => a.Key, a => a.Value)));
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private string? Text(string column, bool required, int max)
     {
@@ -50,13 +55,13 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         {
             if (required)
             {
-                Error(column, "is empty");
+                Error(column, "is empty", "empty");
             }
             return null;
         }
         if (value.Length > max)
         {
-            Error(column, $"is longer than {max} characters");
+            Error(column, $"is longer than {max} characters", "tooLong", ("max", Invariant(max)));
         }
         return value;
     }
@@ -70,18 +75,18 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         {
             if (required)
             {
-                Error(column, "is empty");
+                Error(column, "is empty", "empty");
             }
             return null;
         }
         if (!ShopFormats.TryNumber(value, out var n))
         {
-            Error(column, $"'{value}' is not a number");
+            Error(column, $"'{value}' is not a number", "notNumber", ("value", value));
             return null;
         }
         if (n < min || n > max)
         {
-            Error(column, $"{value} is out of range ({min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)})");
+            Error(column, $"{value} is out of range ({Invariant(min)}..{Invariant(max)})", "outOfRange", ("value", value), ("min", Invariant(min)), ("max", Invariant(max)));
             return null;
         }
         return n;
@@ -100,7 +105,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         {
             if (e <= s)
             {
-                Error(endColumn, $"{endText} is not after {startColumn} {startText}");
+                Error(endColumn, $"{endText} is not after {startColumn} {startText}", "notAfterStart", ("value", endText!), ("start", startText!), ("startColumn", startColumn));
             }
             else
             {
@@ -113,7 +118,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
     {
         if (string.IsNullOrEmpty(text))
         {
-            Error(column, "is empty (a window needs a start and an end)");
+            Error(column, "is empty (a window needs a start and an end)", "windowHalf");
             return null;
         }
         if (ShopFormats.TryTime(text, out var t))
@@ -124,7 +129,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         {
             if (day != planDate)
             {
-                Error(column, $"{text} is not on the plan date {planDate:yyyy-MM-dd}");
+                Error(column, $"{text} is not on the plan date {planDate:yyyy-MM-dd}", "notPlanDate", ("value", text), ("planDate", Day(planDate)));
                 return null;
             }
             return Zones.ToUtc(day, time, zone);
@@ -133,7 +138,7 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
         {
             return instant.ToUniversalTime();
         }
-        Error(column, $"'{text}' is not a time (e.g. 9:00, 09.00, 9:00 AM local to the depot, or 2026-12-01 09:00)");
+        Error(column, $"'{text}' is not a time (e.g. 9:00, 09.00, 9:00 AM local to the depot, or 2026-12-01 09:00)", "notTime", ("value", text));
         return null;
     }
 
@@ -147,13 +152,13 @@ internal sealed partial class CsvOrderRow(CsvReader csv, Dictionary<string, int>
                 var m = ItemPattern().Match(part);
                 if (!m.Success)
                 {
-                    Error("items", $"'{part}' is not 'name x quantity @ price'");
+                    Error("items", $"'{part}' is not 'name x quantity @ price'", "notItem", ("value", part));
                     continue;
                 }
                 var qty = int.Parse(m.Groups["qty"].Value, CultureInfo.InvariantCulture);
                 if (qty <= 0)
                 {
-                    Error("items", $"'{part}': quantity must be at least 1");
+                    Error("items", $"'{part}': quantity must be at least 1", "quantity", ("value", part));
                     continue;
                 }
                 var price = m.Groups["price"].Success ? decimal.Parse(m.Groups["price"].Value.Replace(',', '.'), CultureInfo.InvariantCulture) : 0m;

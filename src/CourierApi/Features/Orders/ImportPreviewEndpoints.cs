@@ -62,8 +62,9 @@ internal static class ImportPreviewEndpoints
 
     internal static async Task<Ok<ImportPreview>> PreviewAsync(
         long depotId, [FromQuery] DateOnly date, IFormFile? file, [FromForm] string? shop, [FromForm] string? mapping, [FromQuery(Name = "shop")] string? shopQuery,
-        CsvImport import, FleetStore fleet, OrderStore orders, CutOff cutOff, CancellationToken ct)
+        CsvImport import, FleetStore fleet, OrderStore orders, CutOff cutOff, TimeProvider time, CancellationToken ct)
     {
+        InputRules.EnsurePlanDate(date, time);
         var shopId = (shop ?? shopQuery ?? "").Trim();
         var bytes = await ReadAsync(file, ct);
         var parsed = await import.ReadAsync(depotId, date, bytes, shopId, mapping, ct);

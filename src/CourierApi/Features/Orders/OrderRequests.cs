@@ -1,4 +1,5 @@
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Hosting;
 using FluentValidation;
 
 namespace Delivery.CourierApi.Features.Orders;
@@ -38,7 +39,14 @@ public sealed record OrderResponse(
     string Status, long? PinnedCourierId, DateTimeOffset ReceivedAt, bool Late);
 
 /// <summary>One rejected row of an import: the line (1-based, header is line 1 in CSV; array position in JSON), field and reason.</summary>
-public sealed record RowError(int Line, string Field, string Reason);
+/// <param name="Reason">Why, in English.</param>
+/// <param name="Code">
+/// The reason as a code for pages to say in their language: <c>empty</c>, <c>tooLong</c> (max), <c>notNumber</c> (value),
+/// <c>outOfRange</c> (value, min, max), <c>notTime</c> (value), <c>notAfterStart</c> (value, start, startColumn),
+/// <c>windowHalf</c>, <c>notPlanDate</c> (value, planDate), <c>duplicate</c> (value, line), <c>tooManyRows</c> (max), <c>notItem</c> (value), <c>quantity</c> (value); <c>other</c>: only <paramref name="Reason"/>.
+/// </param>
+/// <param name="Args">The code's parameters.</param>
+public sealed record RowError(int Line, string Field, string Reason, string Code = "other", IReadOnlyDictionary<string, string>? Args = null);
 
 /// <summary>
 /// Outcome of a batch or CSV import. <see cref="Created"/> new orders; <see cref="AlreadyImported"/> rows whose shop order id
@@ -48,14 +56,18 @@ public sealed record ImportReport(int Rows, int Created, int AlreadyImported, IR
 
 internal sealed class WindowDtoValidator : AbstractValidator<WindowDto>
 {
-    public WindowDtoValidator() => RuleFor(w => w.End).GreaterThan(w => w.Start).WithMessage("must be after start");
+    public WindowDtoValidator()
+    {
+        RuleFor(w => w.End).GreaterThan(w => w.Start).WithMessage("must be after start");
+        RuleFor(w => w.End).Must((w, end) => end - w.Start <= TimeSpan.FromHours(24)).WithMessage("a window lasts at most 24 hours");
+    }
 }
 
 internal sealed class OrderItemDtoValidator : AbstractValidator<OrderItemDto>
 {
     public OrderItemDtoValidator()
     {
-        RuleFor(i => i.Name).NotEmpty().MaximumLength(200);
+        RuleFor(i => i.Name).NotEmpty().MaximumLength(200).Printable();
         RuleFor(i => i.Quantity).GreaterThan(0);
         RuleFor(i => i.UnitPrice).GreaterThanOrEqualTo(0).PrecisionScale(12, 2, ignoreTrailingZeros: true);
     }
@@ -63,20 +75,30 @@ internal sealed class OrderItemDtoValidator : AbstractValidator<OrderItemDto>
 
 internal sealed class CreateOrderRequestValidator : AbstractValidator<CreateOrderRequest>
 {
-    public CreateOrderRequestValidator()
+    public const int MaxWindows = 10;
+    public const int MaxItems = 200;
+
+    public CreateOrderRequestValidator(TimeProvider time)
     {
-        RuleFor(r => r.ShopOrderId).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.ShopId).MaximumLength(100);
-        RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
+        RuleFor(r => r.ShopOrderId).NotEmpty().MaximumLength(100).Printable();
+        RuleFor(r => r.ShopId).MaximumLength(100).Printable();
+        RuleFor(r => r.PlanDate).Must(d => InputRules.PlanDateProblem(d, time.GetUtcNow()) is null)
+            .WithMessage(r => InputRules.PlanDateProblem(r.PlanDate, time.GetUtcNow()));
+        RuleFor(r => r.Address).NotEmpty().MaximumLength(500).Printable();
         RuleFor(r => r.Latitude).InclusiveBetween(-90, 90);
         RuleFor(r => r.Longitude).InclusiveBetween(-180, 180);
-        RuleFor(r => r.CustomerName).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.CustomerPhone).MaximumLength(50);
+        RuleFor(r => r.CustomerName).NotEmpty().MaximumLength(200).Printable();
+        RuleFor(r => r.CustomerPhone).MaximumLength(50).Printable();
         RuleFor(r => r.DeliveryNotes).MaximumLength(2000);
         RuleFor(r => r.ServiceSeconds).InclusiveBetween(0, 7200);
         RuleFor(r => r.Priority).InclusiveBetween(0, 10);
-        RuleForEach(r => r.Windows).SetValidator(new WindowDtoValidator());
-        RuleForEach(r => r.Items).SetValidator(new OrderItemDtoValidator());
+        RuleFor(r => r.Windows).Must(w => w is null || w.Count <= MaxWindows).WithMessage($"at most {MaxWindows} windows");
+        RuleForEach(r => r.Windows).NotNull().WithMessage("the entry is empty").SetValidator(new WindowDtoValidator())
+            .Must((r, w) => w is null || InputRules.NearPlanDate(w.Start, w.End, r.PlanDate))
+            .WithMessage(r => $"a window lies on its plan date {r.PlanDate:yyyy-MM-dd} (give or take {InputRules.WindowSlackHours} h)");
+        RuleFor(r => r.Items).Must(i => i is null || i.Count <= MaxItems).WithMessage($"at most {MaxItems} items");
+        RuleForEach(r => r.Items).NotNull().WithMessage("the entry is empty").SetValidator(new OrderItemDtoValidator());
+        RuleFor(r => r.RequiredSkills).Must(s => s is null || s.Count <= 20).WithMessage("at most 20 skills");
         RuleForEach(r => r.RequiredSkills).NotEmpty().MaximumLength(50);
         RuleFor(r => r.Demand!).SetValidator(new LoadDtoValidator()).When(r => r.Demand is not null);
     }

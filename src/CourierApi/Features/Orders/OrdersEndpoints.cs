@@ -49,6 +49,10 @@ internal static class OrdersEndpoints
         long depotId, IReadOnlyList<CreateOrderRequest> requests, FleetStore fleet, OrderWriter writer, CutOff cutOff,
         IValidator<CreateOrderRequest> validator, IOptions<OrdersOptions> options, CancellationToken ct)
     {
+        if (requests.Count > options.Value.MaxImportRows)
+        {
+            throw new FieldException("body", $"{requests.Count} orders exceed the limit of {options.Value.MaxImportRows} per batch; split it");
+        }
         var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         var good = new List<NewOrder>();
         var errors = new List<RowError>();
@@ -56,6 +60,11 @@ internal static class OrdersEndpoints
         for (var i = 0; i < requests.Count; i++)
         {
             var line = i + 1;
+            if (requests[i] is null)
+            {
+                errors.Add(new RowError(line, $"[{i}]", "the entry is empty"));
+                continue;
+            }
             var result = await validator.ValidateAsync(requests[i], ct);
             if (!result.IsValid)
             {
@@ -69,7 +78,8 @@ internal static class OrdersEndpoints
             }
             if (!seen.Add((requests[i].ShopId ?? "", requests[i].ShopOrderId)))
             {
-                errors.Add(new RowError(line, "shopOrderId", $"'{requests[i].ShopOrderId}' appears earlier in this batch"));
+                errors.Add(new RowError(line, "shopOrderId", $"'{requests[i].ShopOrderId}' appears earlier in this batch", "duplicate",
+                    new Dictionary<string, string> { ["value"] = requests[i].ShopOrderId }));
                 continue;
             }
             good.Add(NewOrder.From(requests[i], options.Value.DefaultServiceSeconds));
@@ -83,6 +93,7 @@ internal static class OrdersEndpoints
         CutOff cutOff, CsvImport import, ShopMappingStore mappings, ILogger<OrderWriter> log, TimeProvider time, CancellationToken ct)
     {
         var started = time.GetTimestamp();
+        InputRules.EnsurePlanDate(date, time);
         var zone = Zones.Find((await fleet.GetDepotAsync(depotId, ct)).TimeZone);
         cutOff.EnsureOpen(date, zone);
         byte[] bytes;

@@ -20,7 +20,8 @@ internal sealed class PlanReader(NpgsqlDataSource db)
         var stops = (await connection.ListAsync("""
             SELECT s.route_id, s.sequence, o.id, o.shop_order_id, o.customer_name, o.address, ST_Y(o.location), ST_X(o.location),
                    s.planned_arrival, s.planned_service_start, s.planned_departure, s.window_index,
-                   (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w), o.demand_items, o.demand_weight_g, s.violation
+                   (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w), o.demand_items, o.demand_weight_g, s.violation,
+                   s.violation_codes::text
             FROM stops s JOIN routes r ON r.id = s.route_id JOIN orders o ON o.id = s.order_id
             WHERE r.plan_version_id = $1 AND ($2::bigint[] IS NULL OR r.courier_id = ANY($2))
             ORDER BY s.route_id, s.sequence
@@ -33,7 +34,8 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                 var serviceStart = r.Get<DateTimeOffset>(9);
                 return (RouteId: r.GetInt64(0), Items: r.GetInt64(13), Weight: r.GetInt64(14), Stop: new StopView(r.GetInt32(1), r.GetInt64(2), r.GetString(3),
                     r.GetString(4), r.GetString(5), r.GetDouble(6), r.GetDouble(7), r.Get<DateTimeOffset>(8), serviceStart, r.Get<DateTimeOffset>(10),
-                    start, end, end is { } e ? Math.Round((e - serviceStart).TotalMinutes, 1) : null, 0, 0, r.OptString(15)));
+                    start, end, end is { } e ? Math.Round((e - serviceStart).TotalMinutes, 1) : null, 0, 0, r.OptString(15),
+                    ViolationView.FromJson(r.OptString(16))));
             }, ct, versionId, onlyCouriers))
             .ToLookup(s => s.RouteId);
         var routes = await connection.ListAsync("""
@@ -57,9 +59,10 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                         : null);
             }, ct, versionId, onlyCouriers);
         var unassigned = onlyCouriers is not null ? [] : await connection.ListAsync("""
-            SELECT o.id, o.shop_order_id, o.customer_name, u.reason, u.detail
+            SELECT o.id, o.shop_order_id, o.customer_name, u.reason, u.detail, u.args::text
             FROM unassigned_orders u JOIN orders o ON o.id = u.order_id WHERE u.plan_version_id = $1 ORDER BY o.id
-            """, r => new UnassignedView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)), ct, versionId);
+            """, r => new UnassignedView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                ViolationView.ArgsFromJson(r.OptString(5))), ct, versionId);
         var totals = new PlanTotals(routes.Count(r => r.Stops.Count > 0), routes.Sum(r => r.Stops.Count), unassigned.Count,
             Math.Round(routes.Sum(r => r.DistanceKm), 2), Math.Round(routes.Sum(r => r.TravelHours), 2),
             routes.Sum(r => r.Stops.Count(s => s.Violation is not null)));

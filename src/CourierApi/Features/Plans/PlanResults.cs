@@ -17,6 +17,26 @@ internal static class PlanResults
             .ToList();
     }
 
+    /// <summary>
+    /// An unassigned reason's parameters for pages: the planner's seconds (<c>…At</c>, <c>windows</c>) as ISO instants
+    /// (<c>windows</c>: <c>start/end</c> pairs separated by <c>;</c>), a vehicle id as its courier's name.
+    /// </summary>
+    public static Dictionary<string, string>? Args(PlanInput input, IReadOnlyDictionary<string, string>? args)
+    {
+        if (args is null)
+        {
+            return null;
+        }
+        string At(string seconds) => ViolationView.Iso(input.Instant(long.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
+        return args.ToDictionary(a => a.Key == "vehicle" ? "courier" : a.Key, a => a.Key switch
+        {
+            "vehicle" => input.Shifts.TryGetValue(a.Value, out var s) ? s.CourierName : a.Value,
+            "windows" => string.Join(";", a.Value.Split(';').Select(w => w.Split('/')).Select(w => At(w[0]) + "/" + At(w[1]))),
+            _ when a.Key.EndsWith("At", StringComparison.Ordinal) => At(a.Value),
+            _ => a.Value,
+        });
+    }
+
     /// <summary>Orders of the previous version whose courier changed (null = unassigned).</summary>
     public static List<MovedOrder> Moved(PlanInput input, StoredVersion previous, IReadOnlyList<RouteDraft> routes)
     {

@@ -24,14 +24,14 @@ internal sealed partial class PlanStore
             FROM routes WHERE plan_version_id = $1
             """, ct, versionId, copy);
         await connection.ExecAsync("""
-            INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation)
-            SELECT n.id, s.sequence, s.order_id, s.planned_arrival, s.planned_service_start, s.planned_departure, s.window_index, s.violation
+            INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation, violation_codes)
+            SELECT n.id, s.sequence, s.order_id, s.planned_arrival, s.planned_service_start, s.planned_departure, s.window_index, s.violation, s.violation_codes
             FROM stops s JOIN routes r ON r.id = s.route_id JOIN routes n ON n.plan_version_id = $2 AND n.shift_id = r.shift_id
             WHERE r.plan_version_id = $1
             """, ct, versionId, copy);
         await connection.ExecAsync("""
-            INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail)
-            SELECT $2, order_id, reason, detail FROM unassigned_orders WHERE plan_version_id = $1
+            INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail, args)
+            SELECT $2, order_id, reason, detail, args FROM unassigned_orders WHERE plan_version_id = $1
             """, ct, versionId, copy);
         await tx.CommitAsync(ct);
         return copy;

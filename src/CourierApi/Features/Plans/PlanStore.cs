@@ -7,7 +7,7 @@ using Npgsql;
 namespace Delivery.CourierApi.Features.Plans;
 
 /// <summary>An unassigned order and why.</summary>
-internal sealed record UnassignedDraft(string OrderKey, string Reason, string Detail);
+internal sealed record UnassignedDraft(string OrderKey, string Reason, string Detail, IReadOnlyDictionary<string, string>? Args = null);
 
 /// <summary>A stored route: its id and shift, lock, and order sequence.</summary>
 internal sealed record StoredRoute(long RouteId, string ShiftKey, long CourierId, bool Locked, IReadOnlyList<string> OrderKeys);
@@ -87,17 +87,17 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, 
         {
             var s = r.Stops[i];
             batch.BatchCommands.Add(Command("""
-                INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                INSERT INTO stops (route_id, sequence, order_id, planned_arrival, planned_service_start, planned_departure, window_index, violation, violation_codes)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
                 """, routeId, i + 1, long.Parse(s.OrderKey, System.Globalization.CultureInfo.InvariantCulture), input.Instant(s.Arrival),
-                input.Instant(s.ServiceStart), input.Instant(s.Departure), s.WindowIndex, s.Violation));
+                input.Instant(s.ServiceStart), input.Instant(s.Departure), s.WindowIndex, s.Violation, ViolationView.ToJson(s.Codes)));
         }
     }
 
     private static void AddUnassigned(NpgsqlBatch batch, long versionId, UnassignedDraft u) =>
         batch.BatchCommands.Add(Command("""
-            INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING
-            """, versionId, long.Parse(u.OrderKey, System.Globalization.CultureInfo.InvariantCulture), u.Reason, u.Detail));
+            INSERT INTO unassigned_orders (plan_version_id, order_id, reason, detail, args) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING
+            """, versionId, long.Parse(u.OrderKey, System.Globalization.CultureInfo.InvariantCulture), u.Reason, u.Detail, ViolationView.ArgsToJson(u.Args)));
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] args)
     {
@@ -124,8 +124,8 @@ internal sealed partial class PlanStore(NpgsqlDataSource db, TimeProvider time, 
             """, r => new StoredRoute(r.GetInt64(0), PlanInputLoader.Key(r.GetInt64(1)), r.GetInt64(2), r.GetBoolean(3),
                 r.Get<long[]>(4).Select(PlanInputLoader.Key).ToList()), ct, versionId);
         var unassigned = !withUnassigned ? [] : await connection.ListAsync(
-            "SELECT order_id, reason, detail FROM unassigned_orders WHERE plan_version_id = $1 ORDER BY order_id",
-            r => new UnassignedDraft(PlanInputLoader.Key(r.GetInt64(0)), r.GetString(1), r.GetString(2)), ct, versionId);
+            "SELECT order_id, reason, detail, args::text FROM unassigned_orders WHERE plan_version_id = $1 ORDER BY order_id",
+            r => new UnassignedDraft(PlanInputLoader.Key(r.GetInt64(0)), r.GetString(1), r.GetString(2), ViolationView.ArgsFromJson(r.OptString(3))), ct, versionId);
         return header with { Routes = routes, Unassigned = unassigned };
     }
 

@@ -65,7 +65,7 @@ internal sealed partial class PlanningRunner(
             }
             var locked = problem.LockedRoutes.Select(l => l.VehicleId).ToHashSet();
             var routes = PlanResults.ToDrafts(input, result, locked);
-            var unassigned = result.Unassigned.Select(u => new UnassignedDraft(u.OrderId, u.Reason.ToString(), u.Detail)).ToList();
+            var unassigned = result.Unassigned.Select(u => new UnassignedDraft(u.OrderId, u.Reason.ToString(), u.Detail, PlanResults.Args(input, u.Args))).ToList();
             var versionId = await plans.SaveAsync(input, routes, unassigned, job.Kind, previousId, "planner", result.Statistics.Cost, null, record);
             var final = new JobProgress(result.Statistics.Cost, result.Statistics.VehiclesUsed, result.Unassigned.Count,
                 result.Statistics.Elapsed.TotalSeconds, previous is null ? [] : PlanResults.Moved(input, previous, routes));

@@ -31,8 +31,9 @@ internal static class PlansEndpoints
 
     internal static async Task<Results<AcceptedAtRoute<JobResponse>, ProblemHttpResult>> StartJobAsync(
         long depotId, DateOnly date, int? timeLimitSeconds, ClaimsPrincipal user, FleetStore fleet, PlanStore plans, PlanningJobStore jobs,
-        IOptions<PlanningOptions> options, CancellationToken ct)
+        IOptions<PlanningOptions> options, TimeProvider time, CancellationToken ct)
     {
+        InputRules.EnsurePlanDate(date, time);
         await fleet.GetDepotAsync(depotId, ct);
         var limit = timeLimitSeconds ?? options.Value.TimeLimitSeconds;
         if (limit is < 1 or > 3600)

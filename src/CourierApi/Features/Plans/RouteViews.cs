@@ -18,7 +18,7 @@ internal static class RouteViews
             return new StopView(i + 1, info.Id, info.ShopOrderId, info.CustomerName, info.Address, order.Location.Latitude, order.Location.Longitude,
                 input.Instant(s.Arrival), input.Instant(s.ServiceStart), input.Instant(s.Departure),
                 window is { } w ? input.Instant(w.Start) : null, window is { } w2 ? input.Instant(w2.End) : null,
-                window is { } w3 ? Math.Round((w3.End - s.ServiceStart) / 60.0, 1) : null, items, weight, s.Violation);
+                window is { } w3 ? Math.Round((w3.End - s.ServiceStart) / 60.0, 1) : null, items, weight, s.Violation, s.Codes);
         }).ToList();
         return new RouteView(routeId, shift.CourierId, shift.CourierName, shift.VehicleId, shift.VehicleCode, route.Locked,
             input.Instant(route.StartSeconds), input.Instant(route.EndSeconds), Math.Round(route.DistanceMeters / 1000.0, 2),

@@ -12,7 +12,10 @@ namespace Delivery.CourierApi.Features.Routes;
 public sealed record EditRequest(string Kind, long OrderId, long? CourierId = null, int? Position = null, long? OtherOrderId = null, bool Confirm = false);
 
 /// <summary>The outcome of an applied edit: the version it is in (a new one when the edited version was published) and the re-timed routes.</summary>
-public sealed record EditResult(long VersionId, int VersionNumber, bool NewVersion, IReadOnlyList<RouteView> ChangedRoutes, IReadOnlyList<string> Violations);
+/// <param name="Violations">What the kept edit breaks, in English.</param>
+/// <param name="ViolationCodes">The same as codes with parameters (courier, order, customer added).</param>
+public sealed record EditResult(long VersionId, int VersionNumber, bool NewVersion, IReadOnlyList<RouteView> ChangedRoutes, IReadOnlyList<string> Violations,
+    IReadOnlyList<ViolationView> ViolationCodes);
 
 /// <summary>Locks or unlocks a route: a re-plan keeps a locked route's exact sequence.</summary>
 public sealed record LockRequest(bool Locked);

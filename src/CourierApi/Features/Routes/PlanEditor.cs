@@ -5,13 +5,16 @@ using Delivery.CourierApi.Hosting;
 namespace Delivery.CourierApi.Features.Routes;
 
 /// <summary>A violating edit the dispatcher did not confirm.</summary>
-internal sealed class EditViolationException(IReadOnlyList<string> violations)
+internal sealed class EditViolationException(IReadOnlyList<string> violations, IReadOnlyList<ViolationView> codes)
     : DomainException("Edit breaks the plan", "The edit was not applied: " + string.Join("; ", violations) + ". Send it again with confirm=true to keep it anyway.",
         StatusCodes.Status409Conflict)
 {
     public IReadOnlyList<string> Violations { get; } = violations;
 
     public override IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]> { ["violations"] = [.. violations] };
+
+    /// <summary>The same violations as codes with parameters (<c>violationCodes</c> in the problem), for pages to put in words.</summary>
+    public override IReadOnlyDictionary<string, object>? Extensions { get; } = new Dictionary<string, object> { ["violationCodes"] = codes };
 }
 
 /// <summary>
@@ -100,7 +103,8 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
                 var from = RouteOf(order) ?? throw new FieldException("orderId", "is not on a route of this version");
                 Touch(from);
                 routes[from].Remove(order);
-                unassign.Add(new UnassignedDraft(order, "Manual", $"taken off the route of {input.Shifts[from].CourierName} by {user}"));
+                unassign.Add(new UnassignedDraft(order, "Manual", $"taken off the route of {input.Shifts[from].CourierName} by {user}",
+                    new Dictionary<string, string> { ["courier"] = input.Shifts[from].CourierName, ["user"] = user }));
                 break;
             }
         }
@@ -111,15 +115,16 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
             drafts.Add(await timer.RetimeAsync(input, shift, false, routes[shift], ct));
         }
         var violations = drafts.SelectMany(d => d.Violations.Select(v => Describe(input, d.ShiftKey, v))).ToList();
+        var codes = drafts.SelectMany(d => d.Codes.Select(c => Context(input, d.ShiftKey, c))).ToList();
         if (violations.Count > 0 && !edit.Confirm)
         {
-            throw new EditViolationException(violations);
+            throw new EditViolationException(violations, codes);
         }
         var newVersion = version.Status != "draft";
         var written = newVersion ? await plans.CopyAsync(version.Id, "edit", user, ct) : version.Id;
         var ids = await plans.ReplaceRoutesAsync(written, input, drafts, unassign, reassigned, ct);
         var number = newVersion ? await plans.NumberAsync(written, ct) : version.Number;
-        return new EditResult(written, number, newVersion, drafts.Select(d => RouteViews.From(input, d, ids[d.ShiftKey])).ToList(), violations);
+        return new EditResult(written, number, newVersion, drafts.Select(d => RouteViews.From(input, d, ids[d.ShiftKey])).ToList(), violations, codes);
     }
 
     private static string Describe(PlanInput input, string shift, string violation)
@@ -134,6 +139,19 @@ internal sealed class PlanEditor(PlanStore plans, PlanInputLoader loader, RouteT
             }
         }
         return $"{courier}: {violation}";
+    }
+
+    /// <summary>A code of the edit's list with its courier, and its order and customer when it belongs to a stop.</summary>
+    private static ViolationView Context(PlanInput input, string shift, ViolationView code)
+    {
+        var args = code.Args.Where(a => a.Key != "orderKey").ToDictionary();
+        args["courier"] = input.Shifts[shift].CourierName;
+        if (code.Args.TryGetValue("orderKey", out var key) && input.OrderInfo.TryGetValue(key, out var info))
+        {
+            args["order"] = info.ShopOrderId;
+            args["customer"] = info.CustomerName;
+        }
+        return code with { Args = args };
     }
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);

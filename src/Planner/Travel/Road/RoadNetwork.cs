@@ -48,7 +48,7 @@ public sealed partial class RoadNetwork
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var raw = await RoadNetworkLoader.ReadAsync(connection, options.Schema, cancellationToken).ConfigureAwait(false);
+        var raw = await RoadNetworkLoader.ReadAsync(connection, options.Schema, options.FreeFlowKmh, cancellationToken).ConfigureAwait(false);
         return new RoadNetwork(raw, options);
     }
 

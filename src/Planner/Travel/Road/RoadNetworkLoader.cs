@@ -10,7 +10,11 @@ internal static class RoadNetworkLoader
         long[] VertexIds, double[] Lon, double[] Lat, bool[] InScc,
         List<RoadGraph.DirectedEdge> Edges, List<double[]> WayShapes, List<string> Classes);
 
-    public static async Task<Raw> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    /// <summary>
+    /// Reads the network; an edge's free-flow time is osm2pgrouting's (length at the way's <c>maxspeed</c>, or its car
+    /// profile's default per class) but never faster than <paramref name="freeFlowKmh"/> for its class.
+    /// </summary>
+    public static async Task<Raw> ReadAsync(NpgsqlConnection connection, string schema, IReadOnlyDictionary<string, double> freeFlowKmh, CancellationToken ct)
     {
         NetworkSchema.CheckName(schema);
         if (!await NetworkSchema.HasNetworkAsync(connection, schema, ct).ConfigureAwait(false))
@@ -30,6 +34,8 @@ internal static class RoadNetworkLoader
         }
         var unknownClass = classes.Count;
         classes.Add("unknown");
+        // Seconds per metre at the class's cap (0 = no cap).
+        var slowest = classes.Select(c => freeFlowKmh.TryGetValue(c, out var kmh) && kmh > 0 ? 3.6 / kmh : 0).ToArray();
 
         var ids = new List<long>();
         var lon = new List<double>();
@@ -69,6 +75,9 @@ internal static class RoadNetworkLoader
                 var reverse = r.GetDouble(3);
                 var length = r.GetDouble(4);
                 var cls = !r.IsDBNull(5) && classOfTag.TryGetValue(r.GetInt32(5), out var c) ? c : unknownClass;
+                var floor = length * slowest[cls];
+                cost = cost >= 0 ? Math.Max(cost, floor) : cost;
+                reverse = reverse >= 0 ? Math.Max(reverse, floor) : reverse;
                 var way = shapes.Count;
                 shapes.Add(r.IsDBNull(6) ? [lon[s], lat[s], lon[t], lat[t]] : ParseLineString((byte[])r.GetValue(6)));
                 if (cost >= 0)

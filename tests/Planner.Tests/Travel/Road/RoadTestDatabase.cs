@@ -24,8 +24,9 @@ internal sealed class RoadTestDatabase : IAsyncDisposable
 
     public OsmImporter Importer() => new(ConnectionString, new OsmImportOptions { Schema = Schema });
 
-    public Task<RoadNetwork> LoadAsync(IReadOnlyList<SpeedFactor>? factors = null) =>
-        RoadNetwork.LoadAsync(DataSource, new RoadNetworkOptions { Schema = Schema, SpeedFactors = factors ?? [] });
+    /// <summary>Loads the network on osm2pgrouting's own edge times (no urban caps) unless <paramref name="freeFlowKmh"/> gives some.</summary>
+    public Task<RoadNetwork> LoadAsync(IReadOnlyList<SpeedFactor>? factors = null, Dictionary<string, double>? freeFlowKmh = null) =>
+        RoadNetwork.LoadAsync(DataSource, new RoadNetworkOptions { Schema = Schema, SpeedFactors = factors ?? [], FreeFlowKmh = freeFlowKmh ?? [] });
 
     public async Task ExecuteAsync(string sql)
     {

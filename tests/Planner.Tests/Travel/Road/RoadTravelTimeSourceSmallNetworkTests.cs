@@ -55,6 +55,20 @@ public sealed class RoadTravelTimeSourceSmallNetworkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetMatrixAsync_UrbanFreeFlowCaps_SlowOnlyEdgesFasterThanTheirClassCap()
+    {
+        // Way 1 (residential) is 100 m in 10 s = 36 km/h, above the urban 25 km/h: 14.4 s. The primary ways (36 km/h) are under 45 km/h.
+        using var source = new RoadTravelTimeSource(await _db.LoadAsync(freeFlowKmh: new(RoadNetworkOptions.UrbanFreeFlowKmh)),
+            new RoadTravelTimeOptions { UseContractionHierarchy = false });
+
+        var m = await source.GetMatrixAsync(Corners);
+
+        Assert.Equal(14, m.Duration(0, 1));
+        Assert.Equal(10, m.Duration(1, 2));
+        Assert.Equal(100, m.Distance(0, 1));
+    }
+
+    [Fact]
     public async Task GetRoadMatrixAsync_FewNewLocations_ComputesOnlyTheirRowsAndColumns()
     {
         using var source = new RoadTravelTimeSource(await _db.LoadAsync());

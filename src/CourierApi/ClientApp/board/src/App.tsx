@@ -12,6 +12,7 @@ import { BoardContext, type Board, type BoardView } from "./context";
 import { OrdersView } from "./features/orders/OrdersView";
 import { FleetView } from "./features/fleet/FleetView";
 import { PlanPage } from "./PlanPage";
+import { DateField } from "./ui/DateField";
 import { ToastHost } from "./ui/Toast";
 import styles from "./App.module.css";
 
@@ -42,10 +43,7 @@ export function App() {
           {depots.data.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
         </select>
       </label>
-      <label className={styles.field}>
-        <span className="visually-hidden">{t("planDate")}</span>
-        <input className={styles.date} type="date" value={date} required onChange={(e) => e.target.value && setUrl({ date: e.target.value })} />
-      </label>
+      <DateField value={date} locale={intlLocale(i18n.language)} onChange={(d) => setUrl({ date: d })} />
       <nav className={styles.tabs} aria-label={t("views")}>
         {views.map((v) => (
           <button key={v} type="button" className={styles.tab} aria-current={v === view ? "page" : undefined} onClick={() => setUrl({ view: v })}>

@@ -19,6 +19,7 @@ import { MoveDialog, type MoveTarget } from "./features/route-editing/MoveDialog
 import { StopList } from "./features/route-editing/StopList";
 import { useEdits } from "./features/route-editing/useEdits";
 import { ViolationDialog } from "./features/route-editing/ViolationDialog";
+import { editViolationText } from "./ui/issues";
 import { useToast } from "./ui/Toast";
 import panel from "./ui/Panel.module.css";
 import styles from "./features/review/Review.module.css";
@@ -27,8 +28,9 @@ const budgets = [5, 10, 30, 60, 120];
 
 /** Plan, review and edit: plan with a time budget and live progress; routes, map and timeline; edits, locks, publish, print. */
 export function PlanPage() {
-  const { t } = useTranslation("board");
+  const { t, i18n } = useTranslation("board");
   const board = useBoard();
+  const lang = "?lang=" + encodeURIComponent(i18n.language);
   const toast = useToast();
   const plan = usePlan();
   const planning = usePlanningJob();
@@ -45,6 +47,7 @@ export function PlanPage() {
 
   const edits = useEdits(p, (text, error) => toast({ text, error }), {
     failed: t("edit.failed"), undone: t("edit.undone"), applied: (what) => t("edit.applied", { what }), undo: t("plan.undo"),
+    violation: (v) => editViolationText(t, v, board),
   });
 
   // A finished re-plan shows what moved before the dispatcher goes on.
@@ -81,7 +84,7 @@ export function PlanPage() {
           </span>
         )}
         <span className={styles.spacer} />
-        {p && <a className={panel.linkButton} href={`/api/v1/plan-versions/${p.id}/manifests.pdf`} target="_blank" rel="noopener">{t("plan.printPlan")}</a>}
+        {p && <a className={panel.linkButton} href={`/api/v1/plan-versions/${p.id}/manifests.pdf${lang}`} target="_blank" rel="noopener">{t("plan.printPlan")}</a>}
         {board.editable && (
           <>
             {p && <Button onClick={() => void edits.undo()} disabled={!edits.canUndo}>{t("plan.undo")}</Button>}
@@ -109,7 +112,7 @@ export function PlanPage() {
             renderActions={(r) => (
               <div className={styles.routeActions}>
                 {board.editable && <Button small onClick={() => void setLocked(r.routeId, !r.locked)}>{r.locked ? t("plan.unlock") : t("plan.lock")}</Button>}
-                {r.stops.length > 0 && <a className={[panel.linkButton, panel.linkSmall].join(" ")} href={`/api/v1/routes/${r.routeId}/manifest.pdf`} target="_blank" rel="noopener">{t("plan.printRoute")}</a>}
+                {r.stops.length > 0 && <a className={[panel.linkButton, panel.linkSmall].join(" ")} href={`/api/v1/routes/${r.routeId}/manifest.pdf${lang}`} target="_blank" rel="noopener">{t("plan.printRoute")}</a>}
                 {board.editable && r.locked && <span className={panel.muted}>{t("edit.lockedHint")}</span>}
               </div>
             )}
@@ -131,7 +134,7 @@ export function PlanPage() {
           onDrop={board.editable ? (orderId, label, courierId, position, courierName) => void edits.propose({ kind: "move", orderId, courierId, position }, t("edit.moved", { order: label, courier: courierName })) : undefined} /></div>
       )}
       {p && <MoveDialog plan={p} target={target} onClose={() => setTarget(null)} onEdit={(e, what) => void edits.propose(e, what)} />}
-      <ViolationDialog pending={edits.pending} busy={edits.busy} onApply={() => void edits.applyAnyway()} onClose={edits.dismiss} />
+      <ViolationDialog pending={edits.pending} words={(v) => editViolationText(t, v, board)} busy={edits.busy} onApply={() => void edits.applyAnyway()} onClose={edits.dismiss} />
       {p && <PublishDialog plan={p} published={published.current && published.current.id !== p.id ? published.current : null} open={publishing}
         onClose={() => setPublishing(false)} onDone={(text) => toast({ text })} locale={board.locale} zone={board.zone} />}
       {job?.resultVersionId && <MovedDialog versionId={job.resultVersionId} open={showMoved} onAccept={() => { setShowMoved(false); planning.dismiss(); }} />}

@@ -13,6 +13,7 @@ import { RouteList } from "./features/route/RouteList";
 import { RouteMap } from "./features/route/RouteMap";
 import { StopCard } from "./features/route/StopCard";
 import { isDone, localStatus, type LocalStop } from "./features/route/stopStatus";
+import { useAreaTiles } from "./features/route/useAreaTiles";
 import { useCourierRoute, type CourierRoute } from "./features/route/useCourierRoute";
 import { StopActions } from "./features/stop-actions/StopActions";
 import { UndoBar } from "./features/stop-actions/UndoBar";
@@ -68,6 +69,7 @@ export function RouteScreen() {
   const gps = useGps(data !== null);
   const awake = useWakeLock(data !== null);
   const waiting = queued.filter((e) => !e.rejected).length;
+  const area = useAreaTiles(data);
 
   const select = (id: number) => { setSelected(id); setTab("next"); };
   const unpair = () => { if (confirm(t("unpairConfirm"))) signOutDevice("unpaired"); };
@@ -86,7 +88,7 @@ export function RouteScreen() {
         {change && <ChangeBanner change={change} onClose={() => setChange(null)} />}
         <RejectedList events={queued} sequenceOf={sequenceOf} />
         {(gps === "denied" || gps === "unavailable") && <p className={styles.note}>{t(`gps.${gps}`)}</p>}
-        {data && <p className={styles.hint}>{t("gps.note")}</p>}
+        {data && <p className={styles.hint}><span className={styles.hintLong}>{t("gps.note")}</span><span className={styles.hintShort} title={t("gps.note")}>{t("gps.noteShort")}</span>{area && area.tiles > 0 && <span data-testid="area-tiles"> · {t("mapSaved", { count: area.tiles })}</span>}</p>}
       </div>
       {!data ? (
         <main className={styles.centre}><h1 className="visually-hidden">{t("title")}</h1><p role="status">{query.isPending ? t("loading") : t("noRoute")}</p></main>

@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
-import { ExpirationPlugin } from "workbox-expiration";
+import { CacheFirst, NetworkFirst } from "workbox-strategies";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -19,8 +18,8 @@ registerRoute(({ url }) => url.pathname === "/api/v1/courier/route", new Network
 // The map: style and street tiles of the day's area, kept for a dead zone.
 registerRoute(({ url }) => url.pathname === "/map/style.json" || url.pathname === "/api/v1/road-network",
   new NetworkFirst({ cacheName: "courier-map-style", networkTimeoutSeconds: 3 }));
-registerRoute(({ url }) => url.pathname.startsWith("/tiles/"),
-  new StaleWhileRevalidate({ cacheName: "courier-tiles", plugins: [new ExpirationPlugin({ maxEntries: 2_000, maxAgeSeconds: 7 * 24 * 3600 })] }));
+// Street tiles are not routed here: MapLibre's worker fetches outside this worker's scope, so the page keeps the day's
+// tiles in the Cache API itself ("courier-day-tiles", see shared/map/tileCache.ts) and its map reads them first.
 registerRoute(({ url }) => url.pathname.startsWith("/map/"), new CacheFirst({ cacheName: "courier-map-assets" }));
 
 // A new version waits until the courier taps to reload (the page posts SKIP_WAITING), never mid-delivery.

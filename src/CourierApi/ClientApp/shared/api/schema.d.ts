@@ -2428,6 +2428,7 @@ export interface components {
             newVersion: boolean;
             changedRoutes: components["schemas"]["RouteView"][];
             violations: string[];
+            violationCodes: components["schemas"]["ViolationView"][];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -2840,6 +2841,11 @@ export interface components {
             line: number;
             field: string;
             reason: string;
+            /** @default other */
+            code: string;
+            args?: null | {
+                [key: string]: string;
+            };
         };
         ShiftRequest: {
             /** Format: int64 */
@@ -2935,6 +2941,7 @@ export interface components {
             /** Format: int64 */
             loadWeightGramsAfter: number;
             violation: null | string;
+            violations: components["schemas"]["ViolationView"][];
         };
         TrackingPageResponse: {
             phase: string;
@@ -2969,6 +2976,9 @@ export interface components {
             customerName: string;
             reason: string;
             detail: string;
+            args: {
+                [key: string]: string;
+            };
         };
         UpdateUserRequest: {
             displayName: string;
@@ -2999,6 +3009,12 @@ export interface components {
             code: string;
             capacity: components["schemas"]["LoadDto"];
             skills: string[];
+        };
+        ViolationView: {
+            code: string;
+            args: {
+                [key: string]: string;
+            };
         };
         WindowDto: {
             /** Format: date-time */

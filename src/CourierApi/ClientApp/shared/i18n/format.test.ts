@@ -1,7 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatTime, formatWindow, localDate, localMinutes } from "./format";
+import { addDays, formatNumericDate, formatTime, formatWindow, localDate, localMinutes, parseClock, parseNumericDate } from "./format";
 
 describe("format", () => {
+  it("writes and reads plan dates in the page's locale, not the browser's", () => {
+    expect(formatNumericDate("2026-12-02", "ru-RU")).toBe("02.12.2026");
+    expect(formatNumericDate("2026-12-02", "en-GB")).toBe("02/12/2026");
+    expect(parseNumericDate("02.12.2026", "ru-RU")).toBe("2026-12-02");
+    expect(parseNumericDate("2/12/26", "en-GB")).toBe("2026-12-02");
+    expect(parseNumericDate("31.02.2026", "ru-RU")).toBeNull();
+    expect(parseNumericDate("12.2026", "ru-RU")).toBeNull();
+  });
+
+  it("reads times of day as typed, 24-hour", () => {
+    expect(parseClock("9:30")).toBe("09:30");
+    expect(parseClock("09.30")).toBe("09:30");
+    expect(parseClock("930")).toBe("09:30");
+    expect(parseClock("18")).toBe("18:00");
+    expect(parseClock("24:00")).toBeNull();
+    expect(parseClock("ab")).toBeNull();
+  });
+
   it("shows times in the depot's zone, not the browser's", () => {
     expect(formatTime("2026-12-01T09:30:00Z", "en-GB", "Europe/Lisbon")).toBe("09:30");
     expect(formatTime("2026-12-01T09:30:00Z", "ru-RU", "Europe/Kyiv")).toBe("11:30");

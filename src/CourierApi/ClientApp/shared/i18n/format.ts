@@ -55,7 +55,7 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
 }
 
 /** "12.5 km" / "12,5 км": distances and weights with the locale's unit names. */
-export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour", locale: string, maximumFractionDigits = 1): string {
+export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour" | "second", locale: string, maximumFractionDigits = 1): string {
   return numberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits }).format(value);
 }
 
@@ -82,4 +82,32 @@ export function addDays(date: string, days: number): string {
   const d = new Date(date + "T12:00:00Z");
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** A plan date as the locale writes it in digits: "02.12.2026" (ru), "02/12/2026" (en-GB). */
+export function formatNumericDate(date: string, locale: string): string {
+  return dateFormat(locale, "UTC", { day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(date + "T12:00:00Z"));
+}
+
+/** Reads a date typed in the locale's order of day, month and year (any separator) as yyyy-MM-dd, or null. */
+export function parseNumericDate(text: string, locale: string): string | null {
+  const order = dateFormat(locale, "UTC", { day: "2-digit", month: "2-digit", year: "numeric" }).formatToParts(new Date(0))
+    .map((p) => p.type).filter((t) => t === "day" || t === "month" || t === "year");
+  const numbers = text.trim().split(/\D+/).filter(Boolean).map(Number);
+  if (numbers.length !== 3) return null;
+  const part = (type: string) => numbers[order.indexOf(type as "day")] ?? NaN;
+  const [year, month, day] = [part("year"), part("month"), part("day")];
+  const full = year < 100 ? 2000 + year : year;
+  const d = new Date(Date.UTC(full, month - 1, day, 12));
+  if (d.getUTCFullYear() !== full || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reads a time of day as people type it ("9:30", "09.30", "930", "9") as "HH:mm" (24-hour), or null. */
+export function parseClock(text: string): string | null {
+  const m = /^\s*(\d{1,2})(?:[:.h ]?(\d{2}))?\s*$/.exec(text);
+  if (!m) return null;
+  const [hours, minutes] = [Number(m[1]), Number(m[2] ?? 0)];
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
 }

@@ -33,12 +33,29 @@ export function GeoJsonLayer({ data, layers, beforeId }: { data: FeatureCollecti
     if (s && "setData" in s) {
       (s as unknown as { setData: (d: FeatureCollection) => void }).setData(data);
     }
-  }, [map, source, data]);
+    if (!map) return;
+    // The first frame that shows this data sets on the container how many of the layers' features it drew
+    // (data-drawn-<first layer id>): what end-to-end tests and the pages benchmark wait for.
+    const ids = layers.map((l) => source + "-" + l.id);
+    const attribute = "data-drawn-" + (layers[0]?.id ?? "layer").replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    const mark = () => {
+      const drawn = ids.filter((id) => map.getLayer(id));
+      const count = drawn.length > 0 ? map.queryRenderedFeatures({ layers: drawn }).length : 0;
+      map.getContainer().setAttribute(attribute, String(count));
+      if (count > 0 || data.features.length === 0) map.off("render", mark);
+    };
+    map.on("render", mark);
+    return () => {
+      map.off("render", mark);
+    };
+    // layers are keyed by layerKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, source, data, layerKey]);
 
   return null;
 }
 
-/** Fits the map to every coordinate given, when they change. */
+/** Fits the map to every coordinate given, when they change (and when a map fitted while hidden is shown). */
 export function FitBounds({ points, padding = 48 }: { points: [number, number][]; padding?: number }) {
   const map = useMap();
   const key = points.length > 0 ? `${points.length}:${points[0]}:${points[points.length - 1]}` : "";
@@ -48,7 +65,18 @@ export function FitBounds({ points, padding = 48 }: { points: [number, number][]
     for (const [x, y] of points) {
       w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
     }
-    map.fitBounds([[w, s], [e, n]], { padding, duration: 0, maxZoom: 15 });
+    const fit = () => map.fitBounds([[w, s], [e, n]], { padding, duration: 0, maxZoom: 15 });
+    fit();
+    // A map fitted while hidden (a phone tab not shown yet) had no size: fit again once it has one.
+    let hidden = map.getContainer().clientWidth === 0;
+    const onResize = () => {
+      if (hidden && map.getContainer().clientWidth > 0) {
+        hidden = false;
+        fit();
+      }
+    };
+    map.on("resize", onResize);
+    return () => { map.off("resize", onResize); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key, padding]);
   return null;

@@ -52,7 +52,7 @@ export function FleetView() {
                   <tr key={c.id}>
                     <td><strong>{c.name}</strong><div className={styles.muted}>{c.phone}</div></td>
                     <td>{vehicle?.code ?? <span className={styles.muted}>—</span>}</td>
-                    <td className={styles.num}>{vehicle ? t("fleet.capacityValue", { items: formatNumber(vehicle.capacity.items, board.locale), weight: formatUnit(vehicle.capacity.weightGrams / 1000, "kilogram", board.locale, 0) }) : "—"}</td>
+                    <td className={[styles.num, styles.mono].join(" ")}>{vehicle ? t("fleet.capacityValue", { items: formatNumber(vehicle.capacity.items, board.locale), weight: formatUnit(vehicle.capacity.weightGrams / 1000, "kilogram", board.locale, 0) }) : "—"}</td>
                     <td className={styles.mono}>{shift ? `${time(shift.startsAt)}–${time(shift.endsAt)}` : <span className={[styles.badge, styles.badgeWarn].join(" ")}>{t("fleet.off")}</span>}</td>
                     <td className={styles.mono}>{shift?.breakDurationSeconds ? t("fleet.breakValue", { minutes: Math.round(shift.breakDurationSeconds / 60), from: time(shift.breakEarliest), to: time(shift.breakLatest) }) : "—"}</td>
                     <td><span className={styles.chips}>{skills.map((s) => <span key={s} className={styles.badge}>{s}</span>)}</span></td>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, queryClient } from "../../../../shared/api/client";
 import { describeProblem } from "../../../../shared/api/problem";
+import { parseClock } from "../../../../shared/i18n/format";
 import { zonedInstant } from "../../../../shared/i18n/zoned";
 import { Button } from "../../../../shared/ui/Button";
 import { Dialog } from "../../../../shared/ui/Dialog";
@@ -24,13 +25,18 @@ export function AddOrderDialog({ open, onClose }: { open: boolean; onClose: () =
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const [from, to] = [parseClock(form.from), parseClock(form.to)];
+    if ((form.from && !from) || (form.to && !to)) {
+      setError(`${t(form.from && !from ? "orders.windowFrom" : "orders.windowTo")}: ${t("fleet.error.time")}`);
+      return;
+    }
     setBusy(true);
     const { error: problem, response } = await api.POST("/api/v1/depots/{depotId}/orders", {
       params: { path: { depotId: board.depot.id } },
       body: {
         shopOrderId: form.shopOrderId, planDate: board.date, customerName: form.customerName, customerPhone: form.customerPhone || null,
         address: form.address, latitude: Number(form.latitude.replace(",", ".")), longitude: Number(form.longitude.replace(",", ".")), priority: 0,
-        windows: form.from && form.to ? [{ start: zonedInstant(board.date, form.from, board.zone).toISOString(), end: zonedInstant(board.date, form.to, board.zone).toISOString() }] : null,
+        windows: from && to ? [{ start: zonedInstant(board.date, from, board.zone).toISOString(), end: zonedInstant(board.date, to, board.zone).toISOString() }] : null,
         demand: { items: Number(form.items) || 0, weightGrams: Math.round((Number(form.weightKg.replace(",", ".")) || 0) * 1000), volumeCm3: 0 },
         requiredSkills: form.skills ? form.skills.split(",").map((s) => s.trim()).filter(Boolean) : null,
         deliveryNotes: form.notes || null,
@@ -57,8 +63,8 @@ export function AddOrderDialog({ open, onClose }: { open: boolean; onClose: () =
         <div className={[styles.formField, styles.formWide].join(" ")}><label htmlFor="add-address">{t("orders.col.address")}</label><input required {...field("address")} /></div>
         <div className={styles.formField}><label htmlFor="add-latitude">{t("orders.latitude")}</label><input required inputMode="decimal" {...field("latitude")} /></div>
         <div className={styles.formField}><label htmlFor="add-longitude">{t("orders.longitude")}</label><input required inputMode="decimal" {...field("longitude")} /></div>
-        <div className={styles.formField}><label htmlFor="add-from">{t("orders.windowFrom")}</label><input type="time" {...field("from")} /></div>
-        <div className={styles.formField}><label htmlFor="add-to">{t("orders.windowTo")}</label><input type="time" {...field("to")} /></div>
+        <div className={styles.formField}><label htmlFor="add-from">{t("orders.windowFrom")}</label><input inputMode="numeric" placeholder="09:00" {...field("from")} /></div>
+        <div className={styles.formField}><label htmlFor="add-to">{t("orders.windowTo")}</label><input inputMode="numeric" placeholder="11:00" {...field("to")} /></div>
         <div className={styles.formField}><label htmlFor="add-items">{t("orders.col.items")}</label><input type="number" min={0} {...field("items")} /></div>
         <div className={styles.formField}><label htmlFor="add-weightKg">{t("orders.col.weight")}</label><input inputMode="decimal" {...field("weightKg")} /></div>
         <div className={styles.formField}><label htmlFor="add-customerPhone">{t("orders.phone")}</label><input type="tel" {...field("customerPhone")} /></div>

@@ -5,6 +5,7 @@ import { describeProblem } from "../../../../shared/api/problem";
 import { Button } from "../../../../shared/ui/Button";
 import { Dialog } from "../../../../shared/ui/Dialog";
 import { useBoard } from "../../context";
+import { rowReason } from "../../ui/issues";
 import panel from "../../ui/Panel.module.css";
 import { DropZone } from "./DropZone";
 import { ImportPreviewView } from "./ImportPreviewView";
@@ -119,12 +120,13 @@ export function ImportResult({ report }: { report: Report }) {
 
 export function BadRows({ rows }: { rows: Schemas["RowError"][] }) {
   const { t } = useTranslation("board");
+  const board = useBoard();
   return (
     <div className={styles.bad} tabIndex={0}>
       <table className={panel.table}>
         <caption className="visually-hidden">{t("import.badRows")}</caption>
         <thead><tr><th>{t("import.line")}</th><th>{t("import.field")}</th><th>{t("import.reason")}</th></tr></thead>
-        <tbody>{rows.map((r, i) => <tr key={i}><td className={panel.num}>{r.line}</td><td className={panel.mono}>{r.field}</td><td>{r.reason}</td></tr>)}</tbody>
+        <tbody>{rows.map((r, i) => <tr key={i}><td className={panel.num}>{r.line}</td><td className={panel.mono}>{r.field}</td><td>{rowReason(t, r, board.locale)}</td></tr>)}</tbody>
       </table>
     </div>
   );

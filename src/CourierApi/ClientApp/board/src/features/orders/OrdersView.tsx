@@ -79,8 +79,8 @@ export function OrdersView() {
           <div className={styles.cardValue}>{cutOff.data ? formatDateTime(cutOff.data.closesAt, board.locale, board.zone) : "—"}</div>
           <div className={styles.cardSub}>
             {cutOff.data && (cutOff.data.open
-              ? <span className={[styles.badge, styles.badgeOk].join(" ")}>{t("orders.cutOffOpen")}</span>
-              : <span className={[styles.badge, styles.badgeWarn].join(" ")}>{t("orders.cutOffClosed")}</span>)}
+              ? <span className={[styles.badge, styles.badgeOk, styles.badgeWrap].join(" ")}>{t("orders.cutOffOpen")}</span>
+              : <span className={[styles.badge, styles.badgeWarn, styles.badgeWrap].join(" ")}>{t("orders.cutOffClosed")}</span>)}
           </div>
         </div>
         <div className={styles.card}>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../../../shared/api/client";
-import { formatNumber } from "../../../../shared/i18n/format";
+import { formatNumber, formatUnit } from "../../../../shared/i18n/format";
 import { Button } from "../../../../shared/ui/Button";
 import { useBoard } from "../../context";
 import { CostChart } from "./CostChart";
@@ -17,7 +17,7 @@ export function PlanProgress({ job, history, onCancel }: { job: Schemas["JobResp
     <div className={styles.box} role="status" aria-live="polite" aria-label={t("plan.progress")}>
       {running && <span className={styles.spinner} aria-hidden="true" />}
       <div className={styles.stat}><span>{t("plan.status")}</span><strong>{t(`job.${job.status}` as "job.running", { defaultValue: job.status })}</strong></div>
-      <div className={styles.stat}><span>{t("plan.elapsed")}</span><strong>{formatNumber(p?.elapsedSeconds ?? 0, locale, 1)} s</strong></div>
+      <div className={styles.stat}><span>{t("plan.elapsed")}</span><strong>{formatUnit(p?.elapsedSeconds ?? 0, "second", locale, 1)}</strong></div>
       <div className={styles.stat}><span>{t("plan.bestCost")}</span><strong>{p?.bestCost != null ? formatNumber(p.bestCost, locale) : "—"}</strong></div>
       <div className={styles.stat}><span>{t("plan.vehicles")}</span><strong>{p?.vehiclesUsed ?? "—"}</strong></div>
       <div className={styles.stat}><span>{t("plan.unassigned")}</span><strong>{p?.unassigned ?? "—"}</strong></div>

@@ -44,7 +44,7 @@ export function PublishDialog({ plan, published, open, onClose, onDone, locale, 
       )}
       <table className={panel.table}>
         <caption className="visually-hidden">{t("plan.routes", { count: plan.routes.length })}</caption>
-        <thead><tr><th>{t("fleet.courier")}</th><th className={panel.num}>{t("plan.totalStops")}</th><th>{t("fleet.shift")}</th></tr></thead>
+        <thead><tr><th>{t("fleet.courier")}</th><th className={panel.num}>{t("publish.stops")}</th><th>{t("fleet.shift")}</th></tr></thead>
         <tbody>{plan.routes.filter((r) => r.stops.length > 0).map((r) => <tr key={r.routeId}><td>{r.courierName}</td><td className={panel.num}>{r.stops.length}</td><td className={panel.mono}>{formatTime(r.startAt, locale, zone)}–{formatTime(r.endAt, locale, zone)}</td></tr>)}</tbody>
       </table>
     </Dialog>

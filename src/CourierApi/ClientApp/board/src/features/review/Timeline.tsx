@@ -8,6 +8,7 @@ import { useBoard } from "../../context";
 import { legDrivingMinutes } from "./legs";
 import type { Plan } from "./usePlan";
 import styles from "./Timeline.module.css";
+import { stopViolations } from "../../ui/issues";
 
 type Shift = Schemas["ShiftResponse"];
 export const timelineDragType = "application/x-delivery-order";
@@ -87,16 +88,17 @@ export function Timeline({ plan, colours, shifts, selected, onDrop, onSelect }: 
                     const [arr, start, dep] = [m(s.plannedArrival), m(s.plannedServiceStart), m(s.plannedDeparture)];
                     const drive = Math.min(arr - prev, legs[i] ?? 0);
                     const windowText = formatWindow(s.windowStart, s.windowEnd, locale, zone);
+                    const problem = stopViolations(t, s, { locale, zone });
                     const node = (
                       <span key={s.orderId}>
                         {open && s.windowStart && s.windowEnd && <span className={styles.window} style={{ left: at(m(s.windowStart)), width: span(m(s.windowStart), m(s.windowEnd)), background: colour }} aria-hidden="true" />}
                         {arr - drive > prev && <span className={styles.idle} style={{ left: at(prev), width: span(prev, arr - drive) }} aria-hidden="true" />}
                         <span className={styles.drive} style={{ left: at(arr - drive), width: span(arr - drive, arr), background: colour }} aria-hidden="true" />
                         {start > arr && <span className={styles.wait} style={{ left: at(arr), width: span(arr, start) }} aria-hidden="true" />}
-                        <span className={styles.service} role="img" draggable={!!onDrop && !r.locked} data-violation={s.violation ? "true" : undefined}
+                        <span className={styles.service} role="img" draggable={!!onDrop && !r.locked} data-violation={problem ? "true" : undefined}
                           style={{ left: at(start), width: span(start, dep), background: colour }}
-                          aria-label={t("timeline.stopTitle", { n: s.sequence, name: `${s.shopOrderId} ${s.customerName}`, arrival: formatTime(s.plannedArrival, locale, zone), window: windowText }) + (s.violation ? ` — ${s.violation}` : "")}
-                          title={`${s.sequence}. ${s.shopOrderId} ${s.customerName} · ${formatTime(s.plannedArrival, locale, zone)} · ${windowText}${s.violation ? " — " + s.violation : ""}`}
+                          aria-label={t("timeline.stopTitle", { n: s.sequence, name: `${s.shopOrderId} ${s.customerName}`, arrival: formatTime(s.plannedArrival, locale, zone), window: windowText }) + (problem ? ` — ${problem}` : "")}
+                          title={`${s.sequence}. ${s.shopOrderId} ${s.customerName} · ${formatTime(s.plannedArrival, locale, zone)} · ${windowText}${problem ? " — " + problem : ""}`}
                           onDragStart={(e) => e.dataTransfer.setData(timelineDragType, JSON.stringify({ orderId: s.orderId, label: `${s.shopOrderId} (${s.customerName})` }))}>
                           {dep - start >= 4 ? s.sequence : ""}
                         </span>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../../../shared/api/client";
 import { formatTime, formatWindow } from "../../../../shared/i18n/format";
+import { stopViolations } from "../../ui/issues";
 import review from "../review/Review.module.css";
 import type { Edit } from "./useEdits";
 import type { MoveTarget } from "./MoveDialog";
@@ -45,7 +46,7 @@ export function StopList({ route, colour, locale, zone, editable, onEdit, onDial
               {formatTime(s.plannedArrival, locale, zone)} · {t("timeline.window")} {formatWindow(s.windowStart, s.windowEnd, locale, zone)}
               {s.slackMinutes != null && s.slackMinutes < 0 && <span className={review.late}> · {t("edit.lateBy", { minutes: Math.round(-s.slackMinutes) })}</span>}
             </span>
-            {s.violation && <span className={review.violation} role="note">⚠ {s.violation}</span>}
+            {stopViolations(t, s, { locale, zone }) && <span className={review.violation} role="note">⚠ {stopViolations(t, s, { locale, zone })}</span>}
           </span>
           {canEdit && (
             <details className={styles.menu}>

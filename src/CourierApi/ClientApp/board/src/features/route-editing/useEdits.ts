@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { api, queryClient, type Schemas } from "../../../../shared/api/client";
-import { describeProblem, isProblem } from "../../../../shared/api/problem";
+import { describeProblem, isProblem, type Problem } from "../../../../shared/api/problem";
 
 type Plan = Schemas["PlanVersionView"];
 export type Edit = Omit<Schemas["EditRequest"], "confirm">;
-export type Pending = { edit: Edit; what: string; violations: string[] };
+export type Pending = { edit: Edit; what: string; violations: Schemas["ViolationView"][] };
 
 /** Where an order is now: its route's courier and 1-based position, or unassigned. */
 function placeOf(plan: Plan, orderId: number): { courierId: number; position: number } | null {
@@ -32,7 +32,8 @@ const refresh = () => Promise.all([
  * violations in words (409); the dispatcher then sees them and may "apply anyway" (confirm=true). Each applied edit can
  * be undone (the inverse edit, confirmed).
  */
-export function useEdits(plan: Plan | undefined, notify: (text: string, error?: boolean, undo?: () => void) => void, labels: { failed: string; undone: string; applied: (what: string) => string; undo: string }) {
+export function useEdits(plan: Plan | undefined, notify: (text: string, error?: boolean, undo?: () => void) => void,
+  labels: { failed: string; undone: string; applied: (what: string) => string; undo: string; violation: (v: Schemas["ViolationView"]) => string }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
   const [undoStack, setUndoStack] = useState<Edit[]>([]);
@@ -41,8 +42,9 @@ export function useEdits(plan: Plan | undefined, notify: (text: string, error?: 
     setBusy(true);
     const { data, error, response } = await api.POST("/api/v1/plan-versions/{versionId}/edits", { params: { path: { versionId } }, body: { ...edit, confirm } });
     setBusy(false);
-    if (response.status === 409 && isProblem(error) && error.errors?.violations) {
-      setPending({ edit, what, violations: error.errors.violations });
+    const codes = isProblem(error) ? (error as Problem).violationCodes : undefined;
+    if (response.status === 409 && Array.isArray(codes)) {
+      setPending({ edit, what, violations: codes as Schemas["ViolationView"][] });
       return false;
     }
     if (!response.ok || !data) {
@@ -50,7 +52,7 @@ export function useEdits(plan: Plan | undefined, notify: (text: string, error?: 
       return false;
     }
     await refresh();
-    notify(labels.applied(what) + (data.violations.length ? " — " + data.violations.join("; ") : ""), false);
+    notify(labels.applied(what) + (data.violationCodes.length ? " — " + data.violationCodes.map(labels.violation).join("; ") : ""), false);
     return true;
   }
 

@@ -33,7 +33,7 @@ export function RouteList({ stops, status, selected, onSelect, locale, zone }: {
                     <span className={styles.badge} data-status={st.status}>{t(`status.${st.status}`)}</span>
                     {formatWindow(s.windowStart, s.windowEnd, locale, zone)} · {t("list.eta", { time: formatTime(s.plannedArrival, locale, zone) })}
                   </span>
-                  {st.pending && <span className={styles.pending}>⏳ {t("status.pending")}</span>}
+                  {st.pending && <span className={styles.pending}>{t("status.pending")}</span>}
                 </span>
               </button>
             </li>

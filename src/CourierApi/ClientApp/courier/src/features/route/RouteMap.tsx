@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FitBounds, GeoJsonLayer } from "../../../../shared/map/GeoJsonLayer";
 import { MapView } from "../../../../shared/map/MapView";
 import type { LocalStop } from "./stopStatus";
+import { dayTiles } from "./useAreaTiles";
 import type { CourierRoute } from "./useCourierRoute";
 
 const labelFont = ["Noto Sans Regular", "DejaVu Sans"];
@@ -29,7 +30,7 @@ export function RouteMap({ route, status, next }: { route: CourierRoute; status:
   const points = useMemo(() => route.path.map((c) => [c[0] ?? 0, c[1] ?? 0] as [number, number]), [route.path]);
   const centre = points[0] ?? [0, 0];
   return (
-    <MapView center={centre} zoom={13} label={t("map")}>
+    <MapView center={centre} zoom={13} label={t("map")} offlineCache={dayTiles}>
       <GeoJsonLayer data={line} layers={[{ id: "path", type: "line", layout: { "line-join": "round", "line-cap": "round" },
         paint: { "line-color": "#2f4fd8", "line-width": 5, "line-opacity": 0.75 } }]} />
       <GeoJsonLayer data={stops} layers={[

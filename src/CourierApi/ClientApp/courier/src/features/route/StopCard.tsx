@@ -39,9 +39,9 @@ export function StopCard({ stop, details, status, total, isNext, nowMs, locale, 
         </section>
       )}
       <div className={styles.links}>
-        {details?.phone ? <a className={styles.linkButton} href={`tel:${details.phone.replace(/[^\d+]/g, "")}`}>📞 {t("card.call", { phone: details.phone })}</a>
+        {details?.phone ? <a className={styles.linkButton} href={`tel:${details.phone.replace(/[^\d+]/g, "")}`}><PhoneIcon /> {t("card.call", { phone: details.phone })}</a>
           : <span className={styles.noPhone}>{t("card.noPhone")}</span>}
-        <a className={styles.linkButton} href={geo}>🧭 {t("card.navigate")}</a>
+        <a className={styles.linkButton} href={geo}><NavigateIcon /> {t("card.navigate")}</a>
       </div>
       {actions}
       {details && details.items.length > 0 && (
@@ -62,5 +62,22 @@ export function StopCard({ stop, details, status, total, isNext, nowMs, locale, 
         </div>
       )}
     </article>
+  );
+}
+
+// Inline icons: the tablet's fonts have no emoji (📞 and 🧭 showed as empty boxes).
+function PhoneIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+      <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" />
+    </svg>
+  );
+}
+
+function NavigateIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+      <path d="M21 3 3 10.5l7 2.5 2.5 7z" />
+    </svg>
   );
 }
