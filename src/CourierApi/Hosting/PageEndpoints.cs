@@ -20,6 +20,7 @@ internal static class PageEndpoints
         ("/signin", "signin/index.html"),
         ("/courier", "courier/index.html"),
         ("/t", "track/index.html"),
+        ("/board/users", "users/index.html"), // administrators: users, roles, depots (before /board/…: a literal segment wins)
     ];
 
     public static IApplicationBuilder UseDeliveryStaticFiles(this IApplicationBuilder app)

@@ -3,10 +3,11 @@ import type enCommon from "./messages/en/common.json";
 import type enBoard from "./messages/en/board.json";
 import type enCourier from "./messages/en/courier.json";
 import type enTrack from "./messages/en/track.json";
+import type enUsers from "./messages/en/users.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof enCommon; board: typeof enBoard; courier: typeof enCourier; track: typeof enTrack };
+    resources: { common: typeof enCommon; board: typeof enBoard; courier: typeof enCourier; track: typeof enTrack; users: typeof enUsers };
   }
 }
