@@ -69,7 +69,8 @@ internal sealed class PagesVerb : IVerb
             Console.WriteLine($"courier: cold start p50/p95 {cold.Shown.P50P95()} ms; JS {cold.Js.Describe()}{Environment.NewLine}{cold.Js.Listing}");
             var drain = await courierPage.OfflineAndDrainAsync(byStops[0], samples, positions, events, db, schema);
             Console.WriteLine($"courier: offline reload p50/p95 {drain.OfflineReload.P50P95()} ms; drain {drain.DrainSeconds:F2} s");
-            var track = await new TrackPage(chromium, host).MeasureAsync(byStops[2], samples);
+            await using var schemaDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema + ",public" }.ConnectionString);
+            var track = await new TrackPage(chromium, host, schemaDb).MeasureAsync(byStops[2], samples);
             Console.WriteLine($"track: JS before the map {track.BeforeMap.Describe()}; slow 4G p50/p95 {track.Slow4G.P50P95()} ms{Environment.NewLine}{track.All.Listing}");
             var edited = await board.EditAsync(planned.VersionId, edits);
             Console.WriteLine($"board edits: p50/p95 {edited.All.P50P95()} ms");
