@@ -53,9 +53,10 @@ public sealed class SimulatedDayTests(TestDatabase db) : IClassFixture<TestDatab
 
         Assert.Equal(0, result.Rejected);
         Assert.Equal(courierDay.Fixes.Count, result.PositionsAcked);
-        // ETAs: the first one for stop 1 comes with the first fixes and predicts the arrival of about 08:04 in simulated time.
+        // ETAs: the first one for stop 1 comes with the first fixes and predicts the arrival of about 08:04 in simulated time
+        // (pushed within 20 simulated minutes = 6 s of real time at 200×: a loaded machine delays the first batches by seconds).
         var firstEta = etas.All.First(e => e.Item.StopId == s1);
-        Assert.InRange(firstEta.At, T0, T0.AddMinutes(10));
+        Assert.InRange(firstEta.At, T0, T0.AddMinutes(20));
         Assert.InRange(firstEta.Item.Eta, T0.AddMinutes(2), T0.AddMinutes(15));
         // Silent tablet: the last batch before the 09:00 outage was received about 09:00; the alert follows ten minutes later.
         var alert = Assert.Single(silent.All);

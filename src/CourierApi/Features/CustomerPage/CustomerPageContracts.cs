@@ -20,10 +20,13 @@ namespace Delivery.CourierApi.Features.CustomerPage;
 /// <param name="CanRate">Whether a rating is accepted now (delivered and not yet rated).</param>
 /// <param name="RouteId">Live hub route id, to match pushes.</param>
 /// <param name="StopId">Live hub stop id, to match pushes.</param>
+/// <param name="EtaFrom">The ETA as the customer is told it, a narrow range (<see cref="EtaRange"/>): its start.</param>
+/// <param name="EtaTo">Its end.</param>
 public sealed record TrackingPageResponse(
     string Phase, string TimeZone, DateOnly Date, DateTimeOffset? WindowStartUtc, DateTimeOffset? WindowEndUtc,
     DateTimeOffset? Eta, int? StopsBefore, bool AtRisk, CourierPosition? Courier, DateTimeOffset? HandoverAt, string? FailureReason,
-    CustomerOptions Options, CustomerChoiceView? Choice, int? Rating, bool CanRate, string? RouteId, string? StopId);
+    CustomerOptions Options, CustomerChoiceView? Choice, int? Rating, bool CanRate, string? RouteId, string? StopId,
+    DateTimeOffset? EtaFrom = null, DateTimeOffset? EtaTo = null);
 
 /// <summary>The choices open to a customer whose window is at risk.</summary>
 /// <param name="Windows">Later windows on the same day that the route's own timing meets (no other customer moves).</param>

@@ -105,7 +105,7 @@ internal static class CustomerPageEndpoints
         return TypedResults.Ok(rating);
     }
 
-    private static async Task<TrackingPageResponse> BuildAsync(TrackedOrder order, TrackingLink link, CustomerPageStore store,
+    internal static async Task<TrackingPageResponse> BuildAsync(TrackedOrder order, TrackingLink link, CustomerPageStore store,
         CustomerPageOptions options, TrackingOptions tracking, CancellationToken ct)
     {
         var view = order.View;
@@ -122,10 +122,13 @@ internal static class CustomerPageEndpoints
             var tomorrow = Max(order.Date, link.Today(order.TimeZone)).AddDays(1);
             offers = new CustomerOptions(windows, true, true, tomorrow, tomorrow.AddDays(options.AnotherDayHorizonDays - 1));
         }
+        var predicted = order.IsFinished ? null : view?.Eta;
+        var stopsBefore = order.IsFinished ? null : view?.StopsBefore;
+        (DateTimeOffset From, DateTimeOffset To)? range = predicted is { } arrival ? EtaRange.Of(arrival, stopsBefore, view?.WindowStartUtc) : null;
         return new TrackingPageResponse(order.Phase, order.TimeZone, order.Date, view?.WindowStartUtc, view?.WindowEndUtc,
-            order.IsFinished ? null : view?.Eta, order.IsFinished ? null : view?.StopsBefore, atRisk, order.IsFinished ? null : view?.Courier,
+            predicted, stopsBefore, atRisk, order.IsFinished ? null : view?.Courier,
             handoverAt, reason, offers, choice, rating?.Rating, rating is null && order.Phase is "delivered" or "partly_delivered",
-            order.Target?.RouteId, order.Target?.StopId);
+            order.Target?.RouteId, order.Target?.StopId, range?.From, range?.To);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -16,6 +16,7 @@ internal static class CustomerPageSetup
         services.AddSingleton<TrackingLink>();
         services.AddSingleton<TrackingTokens>();
         services.AddSingleton<CustomerPageStore>();
+        services.AddSingleton<TrackPageFirstPaint>();
         // A guessed-token sweep or a stuck reload loop from one address is cut off; a real customer reloads far less.
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(RateLimit, context =>
             Auth.AuthSetup.PerAddressPerMinute(context, context.RequestServices.GetRequiredService<IOptions<CustomerPageOptions>>().Value.PermitsPerMinute)));
@@ -40,6 +41,7 @@ internal static class CustomerPageSetup
     public static WebApplication MapCustomerPage(this WebApplication app)
     {
         app.MapCustomerPageApi();
+        TrackPageFirstPaint.MapTrackPage(app);
         app.MapCallbacks();
         return app;
     }

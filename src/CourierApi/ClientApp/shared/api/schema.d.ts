@@ -2968,6 +2968,10 @@ export interface components {
             canRate: boolean;
             routeId: null | string;
             stopId: null | string;
+            /** Format: date-time */
+            etaFrom?: null | string;
+            /** Format: date-time */
+            etaTo?: null | string;
         };
         UnassignedView: {
             /** Format: int64 */

@@ -1,14 +1,14 @@
 import { useTranslation } from "react-i18next";
 import type { TrackingPage } from "../../api";
 import { useDepotFormat } from "../../format";
-import { etaRange } from "./etaRange";
 import styles from "../../Track.module.css";
 
 /** The one card that answers "when?": phase, the ETA as a narrow range, the promised window, the stops before. */
 export function StatusCard({ page }: { page: TrackingPage }) {
   const { t } = useTranslation("track");
   const f = useDepotFormat(page.timeZone);
-  const range = page.eta ? etaRange(new Date(page.eta), page.stopsBefore ?? null, page.windowStartUtc) : null;
+  // The server says the range (one rule for the API, the first paint and this card).
+  const range = page.etaFrom && page.etaTo ? ([new Date(page.etaFrom), new Date(page.etaTo)] as const) : null;
   const done = page.phase === "delivered" || page.phase === "partly_delivered";
   return (
     <section className={styles.card} aria-labelledby="phase">

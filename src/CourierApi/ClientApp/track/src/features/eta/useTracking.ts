@@ -16,11 +16,28 @@ interface StopMessage {
 const hubPath = "/hubs/live";
 
 /**
+ * The page's data as the host wrote it into the HTML (`GET /t/{token}` renders the first lines and this JSON, so a slow
+ * phone line waits for no data request): the API's status and, when 200, the same body `/page` answers.
+ */
+function firstPaint(): Load | undefined {
+  const text = document.getElementById("track-state")?.textContent;
+  if (!text) return undefined;
+  try {
+    const state = JSON.parse(text) as { status: number; page?: TrackingPage | null };
+    if (state.status === 200 && state.page) return { state: "ready", page: state.page };
+    return state.status === 404 ? { state: "unknown" } : state.status === 410 ? { state: "expired" } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The page's data: the REST view first (the text shows at once), then the live hub by tracking token. ETA and courier
  * pushes apply at once; any stop push also reloads the view quietly (stops before, phase, options) — no page reload.
  */
 export function useTracking(token: string): { load: Load; status: LiveStatus; apply: (page: TrackingPage) => void } {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [initial] = useState(firstPaint);
+  const [load, setLoad] = useState<Load>(() => initial ?? { state: "loading" });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const fetchPage = useCallback(async () => {
@@ -44,8 +61,8 @@ export function useTracking(token: string): { load: Load; status: LiveStatus; ap
       setLoad({ state: "unknown" });
       return;
     }
-    void fetchPage();
-  }, [token, fetchPage]);
+    if (!initial) void fetchPage();
+  }, [token, fetchPage, initial]);
 
   const live = load.state === "ready" && load.page.routeId != null && !["delivered", "partly_delivered", "failed", "cancelled"].includes(load.page.phase);
   const [status, setStatus] = useState<LiveStatus>("connecting");

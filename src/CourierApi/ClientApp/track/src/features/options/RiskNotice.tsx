@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { describeProblem } from "../../../../shared/api/problem";
 import { trackApi, type TrackingPage } from "../../api";
 import { useDepotFormat } from "../../format";
-import { etaRange } from "../eta/etaRange";
 import styles from "../../Track.module.css";
 
 type Kind = "move_window" | "neighbour" | "safe_place" | "another_day";
@@ -52,7 +51,8 @@ export function RiskNotice({ page, token, onChanged }: { page: TrackingPage; tok
     if (kind === "neighbour" || kind === "safe_place") void send({ kind, note });
     if (kind === "another_day") void send({ kind, date: day, note: note || undefined });
   };
-  const range = page.eta ? etaRange(new Date(page.eta), page.stopsBefore ?? null, page.windowStartUtc) : null;
+  // The server says the range (one rule for the API, the first paint and this card).
+  const range = page.etaFrom && page.etaTo ? ([new Date(page.etaFrom), new Date(page.etaTo)] as const) : null;
   const o = page.options;
   const choices: { kind: Kind; show: boolean }[] = [
     { kind: "move_window", show: true },
