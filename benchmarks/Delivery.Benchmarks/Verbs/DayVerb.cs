@@ -198,7 +198,7 @@ internal sealed class DayVerb : IVerb
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var depot = await Json(await api.PostAsJsonAsync("/api/v1/depots", new
         {
-            code = "porto-day", name = "Porto (day benchmark)", latitude = 41.1579, longitude = -8.6291, timeZone = Zone.Id,
+            code = "porto-day", name = "Porto (day benchmark)", address = "Praça da Batalha, Porto", latitude = 41.1579, longitude = -8.6291, timeZone = Zone.Id,
         }));
         var depotId = depot.GetProperty("id").GetInt64();
         var courierIds = new List<long>();

@@ -114,7 +114,7 @@ public sealed class ImportVerb : IVerb
     private static async Task<long> CreateDepotAsync(HttpClient api, string code) =>
         (await Json(await api.PostAsJsonAsync("/api/v1/depots", new
         {
-            code = code + "-" + Guid.NewGuid().ToString("N")[..6], name = code, latitude = 41.1466, longitude = -8.6110, timeZone = "Europe/Lisbon",
+            code = code + "-" + Guid.NewGuid().ToString("N")[..6], name = code, address = "Praça da Liberdade, Porto", latitude = 41.1466, longitude = -8.6110, timeZone = "Europe/Lisbon",
         }))).GetProperty("id").GetInt64();
 
     /// <summary>The response's JSON; throws with method, address and body when it is not a success.</summary>

@@ -51,8 +51,18 @@ internal sealed class PagesVerb : IVerb
             Console.WriteLine($"evening host plans {orders} orders for {date:yyyy-MM-dd} with {couriers} couriers, vans of {vanItems} items ({planSeconds} s) ...");
             var planned = await DayVerb.PlanEveningAsync(postgres, redis, schema, evening.ToConfiguration().Concat(settings).ToDictionary(), rows, couriers, planSeconds, date, vanItems);
             Console.WriteLine($"published plan version {planned.VersionId}: {planned.Couriers.Count} routes, {planned.Unassigned} unassigned; day host starting ...");
-            await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: false, keepSchema: false, build: false);
+            // With --demo again: a start without it disables the demo's users (the dispatcher the verb signs in as). The
+            // demo's new evening job (the third) is let finish before anything is measured.
+            await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: true, keepSchema: false, build: false);
             await DayVerb.WaitForRoadsAsync(host.Client);
+            try
+            {
+                await host.WaitForJobAsync(3);
+            }
+            catch (HttpRequestException)
+            {
+                // no third job: nothing to wait for
+            }
 
             var watch = Stopwatch.StartNew();
             var stops = planned.Couriers.SelectMany(c => c.Route.Stops).Select(s => (s.Latitude, s.Longitude)).ToList();
@@ -69,7 +79,8 @@ internal sealed class PagesVerb : IVerb
             Console.WriteLine($"courier: cold start p50/p95 {cold.Shown.P50P95()} ms; JS {cold.Js.Describe()}{Environment.NewLine}{cold.Js.Listing}");
             var drain = await courierPage.OfflineAndDrainAsync(byStops[0], samples, positions, events, db, schema);
             Console.WriteLine($"courier: offline reload p50/p95 {drain.OfflineReload.P50P95()} ms; drain {drain.DrainSeconds:F2} s");
-            var track = await new TrackPage(chromium, host).MeasureAsync(byStops[2], samples);
+            await using var schemaDb = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cs) { SearchPath = schema + ",public" }.ConnectionString);
+            var track = await new TrackPage(chromium, host, schemaDb).MeasureAsync(byStops[2], samples);
             Console.WriteLine($"track: JS before the map {track.BeforeMap.Describe()}; slow 4G p50/p95 {track.Slow4G.P50P95()} ms{Environment.NewLine}{track.All.Listing}");
             var edited = await board.EditAsync(planned.VersionId, edits);
             Console.WriteLine($"board edits: p50/p95 {edited.All.P50P95()} ms");

@@ -1,11 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Delivery.CourierApi.Features.CustomerPage;
 using Delivery.Testing.Browser;
 using Delivery.Tracking.Hubs;
 using Delivery.Tracking.Ingest;
 using Delivery.Tracking.Simulation;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace Delivery.Benchmarks.Verbs.Pages;
 
@@ -14,7 +16,7 @@ namespace Delivery.Benchmarks.Verbs.Pages;
 /// driving there, so the page loads its map after the text): JavaScript before the map and in all, and the time to
 /// status and ETA on screen with Chromium's "Slow 4G" network throttling.
 /// </summary>
-internal sealed class TrackPage(Chromium chromium, ImportHost host)
+internal sealed class TrackPage(Chromium chromium, ImportHost host, NpgsqlDataSource schemaDb)
 {
     /// <summary>
     /// Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts, <c>Slow4GConditions</c>): 1.6 Mbit/s
@@ -30,8 +32,9 @@ internal sealed class TrackPage(Chromium chromium, ImportHost host)
     public async Task<Result> MeasureAsync(SimulatedCourier courier, int samples)
     {
         var first = courier.Route.Stops.OrderBy(s => s.Sequence).First();
-        var order = await host.Client.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{first.OrderId}");
-        var token = order.GetProperty("trackingToken").GetString()!;
+        // A customer's link, minted by the host's own code as a notification would carry it (only its hash is stored).
+        var orderId = long.Parse(first.OrderId, System.Globalization.CultureInfo.InvariantCulture);
+        var token = (await new TrackingTokens(schemaDb, TimeProvider.System).MintAsync([orderId], CancellationToken.None))[orderId];
         await using (var tablet = TrackingHubConnection.Build(new Uri(host.Address, "/hubs/courier"), courier.AccessToken, HubWireProtocol.Json))
         {
             await tablet.StartAsync();
