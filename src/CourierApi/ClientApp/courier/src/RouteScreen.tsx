@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { intlLocale } from "../../shared/i18n/i18n";
+import { intlLocale } from "../../shared/i18n/language";
 import { useLiveStatus } from "../../shared/live/useLive";
 import { now } from "../../shared/time/clock";
 import { LanguageSwitch } from "../../shared/ui/LanguageSwitch";

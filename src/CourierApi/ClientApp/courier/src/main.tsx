@@ -2,11 +2,11 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClientProvider } from "@tanstack/react-query";
 import "../../shared/ui/tokens.css";
-import { initI18n } from "../../shared/i18n/i18n";
+import { initCourierI18n } from "./i18n";
 import { queryClient } from "../../shared/api/client";
 import { App } from "./App";
 
-initI18n();
+initCourierI18n();
 
 // The service worker's scope is /courier/: keep the address inside it so an offline reload is served.
 if (location.pathname === "/courier") history.replaceState(null, "", "/courier/" + location.search + location.hash);

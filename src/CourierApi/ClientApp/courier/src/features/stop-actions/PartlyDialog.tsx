@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { intlLocale } from "../../../../shared/i18n/i18n";
+import { intlLocale } from "../../../../shared/i18n/language";
 import { Button } from "../../../../shared/ui/Button";
 import { Dialog } from "../../../../shared/ui/Dialog";
 import type { RefusedItem } from "../outbox/db";
