@@ -35,7 +35,7 @@ public sealed class DepotAccessTests(DeliveryApiFactory api) : IClassFixture<Del
             $"/api/v1/depots/{depot}", $"/api/v1/depots/{depot}/orders?date={Date}", $"/api/v1/orders/{order}",
             $"/api/v1/depots/{depot}/vehicles", $"/api/v1/depots/{depot}/couriers", $"/api/v1/depots/{depot}/shifts?date={Date}",
             $"/api/v1/couriers/{courier}/devices", $"/api/v1/depots/{depot}/plans/{Date}", $"/api/v1/plan-versions/{plan.Id}",
-            $"/api/v1/plan-versions/{plan.Id}/geojson", $"/api/v1/planning-jobs/{job}", $"/api/v1/routes/{route.RouteId}/manifest.pdf",
+            $"/api/v1/plan-versions/{plan.Id}/geojson", $"/api/v1/depots/{depot}/plans/{Date}/geojson", $"/api/v1/planning-jobs/{job}", $"/api/v1/routes/{route.RouteId}/manifest.pdf",
             $"/api/v1/plan-versions/{plan.Id}/manifests.pdf", $"/api/v1/analytics/window-hits?from={Date}&to={Date}&depotId={depot}",
             $"/api/v1/depots/{depot}/callbacks", $"/api/v1/notifications?depotId={depot}",
         ];

@@ -33,6 +33,11 @@ public sealed class PlansEndpointsTests(DeliveryApiFactory api) : IClassFixture<
         var geo = await dispatcher.GetFromJsonAsync<RouteFeatureCollection>($"/api/v1/plan-versions/{plan.Id}/geojson");
         Assert.Equal(plan.Totals.Routes, geo!.Features.Count);
         Assert.All(geo.Features, f => Assert.Equal(f.Properties.Stops + 2, f.Geometry.Coordinates.Count));
+        Assert.Equal(plan.Id, geo.VersionId);
+        // By depot and date (what the board asks for together with the plan): the newest version's lines, the same ones.
+        var latest = await dispatcher.GetFromJsonAsync<RouteFeatureCollection>($"/api/v1/depots/{s.Depot.Id}/plans/2026-12-01/geojson");
+        Assert.Equal(plan.Id, latest!.VersionId);
+        Assert.Equal(geo.Features.Select(f => (f.Properties.RouteId, f.Geometry.Coordinates.Count)), latest.Features.Select(f => (f.Properties.RouteId, f.Geometry.Coordinates.Count)));
     }
 
     [Fact]

@@ -113,6 +113,10 @@ public sealed class RoadNetworkHostTests : IClassFixture<HelsinkiImport>, IAsync
         var route = Assert.Single(geo.Features);
         Assert.Equal(3, route.Properties.Stops);
         Assert.True(route.Geometry.Coordinates.Count > 20, $"the drawn route follows streets, got {route.Geometry.Coordinates.Count} points");
+        // Simplified to about a metre, rounded to 6 decimals; asked again (legs from the cache), the same line.
+        Assert.All(route.Geometry.Coordinates, c => Assert.Equal(Math.Round(c[0], 6), c[0]));
+        var again = (await dispatcher.GetFromJsonAsync<RouteFeatureCollection>($"/api/v1/plan-versions/{job.ResultVersionId}/geojson"))!;
+        Assert.Equal(route.Geometry.Coordinates.SelectMany(c => c), Assert.Single(again.Features).Geometry.Coordinates.SelectMany(c => c));
         // Any tour must reach the farthest stop and come back: the road distance is at least twice its crow-flies distance.
         var farthest = new[] { Kallio, Market, new Location(24.9320, 60.1689) }.Max(p => StraightLineTravelTimeSource.HaversineMeters(Station, p));
         Assert.True(route.Properties.DistanceKm * 1000 >= 2 * farthest, $"{route.Properties.DistanceKm} km vs {2 * farthest:F0} m out and back");

@@ -46,7 +46,7 @@ internal sealed class BoardPage(Chromium chromium, ImportHost host, long depotId
         () => {
           const r = performance.getEntriesByType('resource');
           const end = (f) => Math.round(Math.max(0, ...r.filter((e) => f(e.name)).map((e) => e.responseEnd)));
-          return { scripts: end((n) => n.endsWith('.js')), plan: end((n) => /\/depots\/\d+\/plans\//.test(n)), geojson: end((n) => n.includes('/geojson')),
+          return { scripts: end((n) => n.endsWith('.js')), plan: end((n) => /\/depots\/\d+\/plans\/[^/?]+(\?|$)/.test(n)), geojson: end((n) => n.includes('/geojson')),
             style: end((n) => n.includes('/map/style.json')) };
         }
         """;

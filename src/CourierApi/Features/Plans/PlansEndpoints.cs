@@ -23,7 +23,9 @@ internal static class PlansEndpoints
         group.MapGet("/plan-versions/{versionId:long}", async (long versionId, PlanReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ReadAsync(versionId, ct)))
             .WithName("GetPlanVersion").WithSummary("A plan version: routes with stops, windows, slack and load; totals; unassigned orders with reasons.");
         group.MapGet("/plan-versions/{versionId:long}/geojson", GeoJsonAsync)
-            .WithSummary("Each route as a GeoJSON LineString (straight segments until the road network is wired).");
+            .WithSummary("Each route as a GeoJSON LineString along the roads (straight segments without a road network).");
+        group.MapGet("/depots/{depotId:long}/plans/{date}/geojson", LatestGeoJsonAsync)
+            .WithSummary("The newest version's routes as GeoJSON (versionId says which): a page can ask for it together with the plan.");
         group.MapPost("/plan-versions/{versionId:long}/publish", PublishAsync).RequireAuthorization(Policies.Dispatcher)
             .WithSummary("Publishes a version: couriers see their routes, customers are notified of their planned window.");
         return group;
@@ -57,19 +59,29 @@ internal static class PlansEndpoints
         return TypedResults.Ok(await reader.ReadAsync(id, ct));
     }
 
-    internal static async Task<Ok<RouteFeatureCollection>> GeoJsonAsync(long versionId, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry, CancellationToken ct)
+    internal static async Task<Ok<RouteFeatureCollection>> GeoJsonAsync(long versionId, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry, CancellationToken ct) =>
+        TypedResults.Ok(await FeaturesAsync(versionId, reader, ends, geometry, ct));
+
+    internal static async Task<Ok<RouteFeatureCollection>> LatestGeoJsonAsync(long depotId, DateOnly date, PlanStore plans, PlanReader reader, RouteEnds ends,
+        IRouteGeometrySource geometry, CancellationToken ct)
+    {
+        var id = await plans.LatestVersionIdAsync(depotId, date, ct) ?? throw new NotFoundException("Plan for depot " + depotId + " on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.Ok(await FeaturesAsync(id, reader, ends, geometry, ct));
+    }
+
+    /// <summary>Every route with stops as a line along the roads; the routes' paths are computed side by side.</summary>
+    private static async Task<RouteFeatureCollection> FeaturesAsync(long versionId, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry, CancellationToken ct)
     {
         var plan = await reader.ReadAsync(versionId, ct);
         var depots = await ends.ReadAsync(versionId, ct);
-        var features = new List<RouteFeature>();
-        foreach (var r in plan.Routes.Where(r => r.Stops.Count > 0))
+        var features = await Task.WhenAll(plan.Routes.Where(r => r.Stops.Count > 0).Select(async r =>
         {
             var (start, end) = depots[r.RouteId];
             var path = await geometry.PathAsync([start, .. r.Stops.Select(s => new Location(s.Longitude, s.Latitude)), end], ct);
-            features.Add(new RouteFeature("Feature", new LineStringGeometry("LineString", path),
-                new RouteFeatureProperties(r.RouteId, r.CourierId, r.CourierName, r.Locked, r.Stops.Count, r.DistanceKm)));
-        }
-        return TypedResults.Ok(new RouteFeatureCollection("FeatureCollection", features));
+            return new RouteFeature("Feature", new LineStringGeometry("LineString", path),
+                new RouteFeatureProperties(r.RouteId, r.CourierId, r.CourierName, r.Locked, r.Stops.Count, r.DistanceKm));
+        }));
+        return new RouteFeatureCollection("FeatureCollection", features, versionId);
     }
 
     internal static async Task<Ok<PlanVersionView>> PublishAsync(long versionId, PlanPublisher publisher, CancellationToken ct) =>

@@ -12,8 +12,8 @@ public interface IRouteGeometrySource
     Task<IReadOnlyList<double[]>> PathAsync(IReadOnlyList<Location> points, CancellationToken cancellationToken);
 }
 
-/// <summary>A GeoJSON feature collection of routes (RFC 7946).</summary>
-public sealed record RouteFeatureCollection(string Type, IReadOnlyList<RouteFeature> Features);
+/// <summary>A GeoJSON feature collection of routes (RFC 7946), with the plan version it draws (a foreign member).</summary>
+public sealed record RouteFeatureCollection(string Type, IReadOnlyList<RouteFeature> Features, long VersionId);
 
 /// <summary>One route as a GeoJSON LineString feature.</summary>
 public sealed record RouteFeature(string Type, LineStringGeometry Geometry, RouteFeatureProperties Properties);

@@ -1035,13 +1035,52 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each route as a GeoJSON LineString (straight segments until the road network is wired). */
+        /** Each route as a GeoJSON LineString along the roads (straight segments without a road network). */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     versionId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RouteFeatureCollection"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/plans/{date}/geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest version's routes as GeoJSON (versionId says which): a page can ask for it together with the plan. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                    date: string;
                 };
                 cookie?: never;
             };
@@ -2798,6 +2837,8 @@ export interface components {
         RouteFeatureCollection: {
             type: string;
             features: components["schemas"]["RouteFeature"][];
+            /** Format: int64 */
+            versionId: number;
         };
         RouteFeatureProperties: {
             /** Format: int64 */

@@ -100,7 +100,9 @@ export function MapView({ center, zoom = 12, children, label, offlineCache }: {
         return;
       }
       instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-      instance.on("load", () => !disposed && setMap(instance));
+      // Layers may add their sources once the style is parsed ("style.load"), not only after the first complete frame
+      // ("load", which waits for every street tile): the route lines are then cut into tiles while the streets load.
+      instance.once("style.load", () => !disposed && setMap(instance));
       // How many street features are drawn (tests read it: the streets rendered, also offline from the cache).
       instance.on("idle", () => !disposed && setRoadFeatures(instance?.queryRenderedFeatures().filter((f) => f.source === "roads").length ?? 0));
       // The container can change size without a window resize (a notice appears above, a card grows): follow it.

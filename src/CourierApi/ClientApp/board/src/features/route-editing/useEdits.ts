@@ -24,8 +24,34 @@ export function inverseOf(plan: Plan, edit: Edit): Edit {
 
 const refresh = () => Promise.all([
   queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/depots/{depotId}/plans/{date}"] }),
+  queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/depots/{depotId}/plans/{date}/geojson"] }),
   queryClient.invalidateQueries({ queryKey: ["get", "/api/v1/plan-versions/{versionId}/geojson"] }),
 ]);
+
+/**
+ * Puts an applied edit's re-timed routes into the cached plan at once, so the stop list and timeline show the result
+ * without waiting for the whole plan to be read again (the re-read that follows brings totals, the unassigned list and
+ * the lines along the streets).
+ */
+function patch(result: Schemas["EditResult"]) {
+  queryClient.setQueriesData<Plan>({ queryKey: ["get", "/api/v1/depots/{depotId}/plans/{date}"] }, (old) => {
+    if (!old || old.id !== result.versionId) return old;
+    const changed = new Map(result.changedRoutes.map((r) => [r.courierId, r]));
+    const routes = old.routes.map((r) => changed.get(r.courierId) ?? r);
+    for (const r of result.changedRoutes) if (!old.routes.some((o) => o.courierId === r.courierId)) routes.push(r);
+    return { ...old, routes };
+  });
+}
+
+/** Shows an applied edit: at once from its reply, then from the re-read plan; a new version is read before going on (its id is the next edit's). */
+async function show(result: Schemas["EditResult"]) {
+  if (result.newVersion) {
+    await refresh();
+  } else {
+    patch(result);
+    void refresh();
+  }
+}
 
 /**
  * Hand edits: sent without confirm first, so the server re-times the routes and refuses a violating edit with its
@@ -51,7 +77,7 @@ export function useEdits(plan: Plan | undefined, notify: (text: string, error?: 
       notify(describeProblem(error, labels.failed), true);
       return false;
     }
-    await refresh();
+    await show(data);
     notify(labels.applied(what) + (data.violationCodes.length ? " — " + data.violationCodes.map(labels.violation).join("; ") : ""), false);
     return true;
   }
@@ -73,13 +99,13 @@ export function useEdits(plan: Plan | undefined, notify: (text: string, error?: 
   async function undo() {
     const last = undoStack.at(-1);
     if (!plan || !last) return;
-    const { response, error } = await api.POST("/api/v1/plan-versions/{versionId}/edits", { params: { path: { versionId: plan.id } }, body: { ...last, confirm: true } });
-    if (!response.ok) {
+    const { data, response, error } = await api.POST("/api/v1/plan-versions/{versionId}/edits", { params: { path: { versionId: plan.id } }, body: { ...last, confirm: true } });
+    if (!response.ok || !data) {
       notify(describeProblem(error, labels.failed), true);
       return;
     }
     setUndoStack((s) => s.slice(0, -1));
-    await refresh();
+    await show(data);
     notify(labels.undone, false);
   }
 
