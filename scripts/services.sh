@@ -16,7 +16,7 @@ PG_DATA="$DATA/pg"
 PG_RUN="$DATA/pg-run"
 REDIS_DIR="$DATA/redis"
 APT_PACKAGES=(postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool redis-server
-  chromium fonts-dejavu-core poppler-utils)
+  chromium fonts-dejavu-core poppler-utils nginx curl)
 
 log() { echo "[services] $*" >&2; }
 

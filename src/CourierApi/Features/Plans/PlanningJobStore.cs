@@ -81,15 +81,18 @@ internal sealed class PlanningJobStore(NpgsqlDataSource db, TimeProvider time)
     {
         var now = time.GetUtcNow();
         return db.FirstAsync("""
-            UPDATE planning_jobs SET status = 'running', started_at = $1, heartbeat_at = $1, attempts = attempts + 1
+            UPDATE planning_jobs SET status = 'running', started_at = $1, heartbeat_at = $1, attempts = attempts + 1, claimed_by = $2
             WHERE id = (SELECT q.id FROM planning_jobs q WHERE q.status = 'queued'
                         ORDER BY (SELECT count(*) FROM planning_jobs r WHERE r.depot_id = q.depot_id AND r.status = 'running'),
                                  (SELECT max(r.started_at) FROM planning_jobs r WHERE r.depot_id = q.depot_id) NULLS FIRST,
                                  q.requested_at, q.id
                         FOR UPDATE SKIP LOCKED LIMIT 1)
             RETURNING id, depot_id, plan_date, kind, time_limit_s
-            """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), ct, now);
+            """, r => new ClaimedJob(r.GetInt64(0), r.GetInt64(1), r.Get<DateOnly>(2), r.GetString(3), r.GetInt32(4)), ct, now, Node);
     }
+
+    /// <summary>This process as <c>planning_jobs.claimed_by</c> names it: host name and process id.</summary>
+    public static string Node { get; } = Environment.MachineName + "/" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Writes progress and the heartbeat; answers whether cancellation was asked for.</summary>
     public async Task<bool> HeartbeatAsync(long id, JobProgress? progress, CancellationToken ct)
