@@ -32,7 +32,17 @@ internal static class RequestLogRedaction
     {
         options.GetMessageTemplateProperties = Properties;
         options.Logger = services.GetService<Serilog.ILogger>();
+        options.GetLevel = Level;
     }
+
+    /// <summary>
+    /// Serilog's default levels (error for an exception or a 5xx, information otherwise), except a request its client
+    /// went away from (a page navigated on, a tab closed): the cancellation that follows is not a server error.
+    /// </summary>
+    public static Serilog.Events.LogEventLevel Level(HttpContext http, double elapsedMs, Exception? exception) =>
+        exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested ? Serilog.Events.LogEventLevel.Debug
+        : exception is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information;
 
     /// <summary>The request log event's properties (Serilog's defaults, the path redacted).</summary>
     public static IEnumerable<LogEventProperty> Properties(HttpContext http, string path, double elapsedMs, int statusCode) =>

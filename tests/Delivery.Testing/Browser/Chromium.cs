@@ -25,6 +25,9 @@ public sealed class Chromium : IAsyncDisposable
     /// <summary>Starts Playwright's driver and a headless Chromium.</summary>
     public static async Task<Chromium> LaunchAsync()
     {
+        // Expect(...) waits 5 s by default, the actions 20 s (NewContextAsync's default): on 2 loaded cores a sign-in's
+        // password hash alone can take longer than 5 s. One limit for both; it bounds a wait, it measures nothing.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         try
         {
