@@ -24,11 +24,13 @@ dotnet build src/CourierApi/Delivery.CourierApi.csproj -c Release -nologo -v q
 dotnet run --no-build -c Release --project src/CourierApi -- import-osm "$PWD/demo/porto.osm.pbf" --if-missing \
   || echo "warning: importing demo/porto.osm.pbf failed; the demo plans on straight lines and its map has no streets" >&2
 if [ "$NODES" != 0 ]; then
-  trap 'scripts/nodes.sh stop' EXIT INT TERM
+  trap 'scripts/nodes.sh stop' EXIT
+  trap 'exit 130' INT TERM   # the EXIT trap stops the nodes and nginx
   DELIVERY_PORT="$PORT" scripts/nodes.sh start "$NODES" --demo "$@"
   echo "Delivery on http://127.0.0.1:$PORT/ (nginx, $NODES nodes): board /board, API reference /scalar/v1;" \
     "sign in as demo / demo-password. Node logs in .data/nodes/. Ctrl-C stops everything."
-  while sleep 3600; do :; done
+  while :; do sleep 3600 & wait $!; done   # wait, unlike a foreground sleep, lets the traps run at once
+  exit 0
 fi
 echo "Starting Delivery on http://127.0.0.1:$PORT/ (the host prints the demo URLs and sign-in when it is up)"
 # Extra arguments go to the host: --simulate also plays today's delivery day with simulated couriers.

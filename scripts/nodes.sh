@@ -16,7 +16,10 @@ HOST_DLL="$ROOT/src/CourierApi/bin/Release/net10.0/Delivery.CourierApi.dll"
 
 log() { echo "[nodes] $*" >&2; }
 
-ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$1/health/ready"; }
+# This checkout's PostgreSQL and Redis unless the caller chose others (scripts/services.sh start starts them).
+[ -n "${ConnectionStrings__Delivery:-}" ] || eval "$("$ROOT/scripts/services.sh" env)"
+
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/health/ready" 2>/dev/null; }
 
 start_node() {
   local k="$1"; shift
@@ -24,9 +27,10 @@ start_node() {
   if [ -s "$NODES_DIR/node$k.pid" ] && kill -0 "$(cat "$NODES_DIR/node$k.pid")" 2>/dev/null; then
     log "node $k already runs on 127.0.0.1:$port"; return
   fi
-  # X-Forwarded-For is believed only from nginx on loopback (the client's address for rate limits and logs).
-  Auth__TrustedProxies__0=127.0.0.1 nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$port" "$@" \
-    >"$NODES_DIR/node$k.log" 2>&1 &
+  # X-Forwarded-For is believed only from nginx on loopback (the client's address for rate limits and logs). The
+  # content root is the project folder: appsettings.json and the built pages (wwwroot) are read from there.
+  (cd "$ROOT/src/CourierApi" && Auth__TrustedProxies__0=127.0.0.1 exec nohup dotnet "$HOST_DLL" --urls "http://127.0.0.1:$port" "$@" \
+    >"$NODES_DIR/node$k.log" 2>&1) &
   echo $! >"$NODES_DIR/node$k.pid"
   for _ in $(seq 1 180); do ready "$port" && break; kill -0 "$(cat "$NODES_DIR/node$k.pid")" 2>/dev/null || break; sleep 1; done
   ready "$port" || { log "node $k did not become ready; see $NODES_DIR/node$k.log"; tail -20 "$NODES_DIR/node$k.log" >&2; exit 1; }
