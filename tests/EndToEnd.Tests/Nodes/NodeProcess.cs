@@ -98,6 +98,31 @@ internal sealed class NodeProcess : IAsyncDisposable
         throw new TimeoutException($"node on {Port} not ready after {timeout}:{Environment.NewLine}{Output}");
     }
 
+    /// <summary>Waits until the node prints a line matching <paramref name="pattern"/>; answers its first group.</summary>
+    public async Task<string> WaitForOutputAsync(System.Text.RegularExpressions.Regex pattern, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            lock (_output)
+            {
+                foreach (var line in _output)
+                {
+                    if (pattern.Match(line) is { Success: true } m)
+                    {
+                        return m.Groups[1].Value;
+                    }
+                }
+            }
+            if (_process.HasExited)
+            {
+                break;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"node on {Port} never printed {pattern}:{Environment.NewLine}{Output}");
+    }
+
     /// <summary>SIGKILL, as when a machine dies: no shutdown hooks, no last heartbeat.</summary>
     public void Kill()
     {

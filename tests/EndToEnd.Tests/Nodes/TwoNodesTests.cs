@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Delivery.Testing;
+using Delivery.Tracking.Live;
+using Delivery.Tracking.Simulation;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 
 namespace Delivery.EndToEnd.Tests.Nodes;
@@ -142,6 +145,61 @@ public sealed class TwoNodesTests
         Assert.Equal(versionsBefore + 1, await database.ScalarAsync("SELECT count(*) FROM plan_versions"));
         Assert.IsType<long>(await database.ScalarAsync($"SELECT result_version_id FROM planning_jobs WHERE id = {job}"));
         Assert.False(survivor.HasExited, survivor.Output);
+    }
+
+    [Fact]
+    public async Task A_customer_on_one_node_sees_the_ETA_move_while_the_courier_sends_to_the_other()
+    {
+        await using var database = new TestDatabase();
+        var prefix = "nodes-" + Guid.NewGuid().ToString("N");
+        // Both nodes on one simulated clock (same start, speed and anchor: they read the same time), today at 09:00 in
+        // Lisbon, 20× real time, so the demo's day (shifts from the next quarter hour) starts within seconds.
+        var lisbon = TimeZoneInfo.FindSystemTimeZoneById("Europe/Lisbon");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, lisbon).DateTime);
+        var nine = today.ToDateTime(new TimeOnly(9, 0));
+        var clock = new SimulatedClock(new DateTimeOffset(nine, lisbon.GetUtcOffset(nine)), 20).ToConfiguration();
+        var courierSide = Settings(database.ConnectionString, prefix, demo: true);
+        courierSide["Demo:Simulate"] = "true";
+        courierSide["Demo:SimulationOrders"] = "12";
+        foreach (var (key, value) in clock)
+        {
+            courierSide[key] = value;
+        }
+        var customerSide = Settings(database.ConnectionString, prefix, demo: true);
+        foreach (var (key, value) in clock)
+        {
+            customerSide[key] = value;
+        }
+
+        // Node A plans and publishes today's demo day and drives its couriers through its own courier hub.
+        await using var a = NodeProcess.Start(courierSide);
+        await a.WaitReadyAsync(TimeSpan.FromSeconds(120));
+        await using var b = NodeProcess.Start(customerSide);
+        await b.WaitReadyAsync(TimeSpan.FromSeconds(120));
+        var token = await a.WaitForOutputAsync(new System.Text.RegularExpressions.Regex(@"/t/([A-Za-z0-9_\-]+)"), TimeSpan.FromSeconds(180));
+
+        // The customer follows the order on node B.
+        var customer = new HubConnectionBuilder().WithUrl(new Uri(b.Address, "/hubs/live")).Build();
+        var etas = new System.Collections.Concurrent.ConcurrentQueue<StopEtaUpdate>();
+        customer.On<StopEtaUpdate>("Eta", etas.Enqueue);
+        await customer.StartAsync();
+        try
+        {
+            var view = await customer.InvokeAsync<CustomerView>("TrackOrder", token);
+            Assert.NotNull(view.WindowStartUtc);
+            // Positions the courier's tablet sends to node A move the ETA node B pushes to its customer.
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+            while (etas.Select(e => e.Eta).Distinct().Count() < 2 && DateTime.UtcNow < until)
+            {
+                await Task.Delay(250);
+            }
+            Assert.True(etas.Select(e => e.Eta).Distinct().Count() >= 2, $"ETAs pushed on node B: {etas.Count}{Environment.NewLine}{a.Output}");
+            Assert.True((long)(await database.ScalarAsync("SELECT count(*) FROM positions"))! > 0, "the courier's fixes are stored");
+        }
+        finally
+        {
+            await customer.DisposeAsync();
+        }
     }
 
     private static async Task<long> WaitForAsync(TestDatabase database, string sql, TimeSpan timeout)
