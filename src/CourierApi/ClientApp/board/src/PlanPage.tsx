@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { $api, api, queryClient } from "../../shared/api/client";
 import { describeProblem } from "../../shared/api/problem";
@@ -17,7 +17,7 @@ import { UnassignedPanel } from "./features/review/UnassignedPanel";
 import { colourIndex, usePlan, type Plan } from "./features/review/usePlan";
 import { MoveDialog, type MoveTarget } from "./features/route-editing/MoveDialog";
 import { StopList } from "./features/route-editing/StopList";
-import { useEdits } from "./features/route-editing/useEdits";
+import { useEdits, type Edit } from "./features/route-editing/useEdits";
 import { ViolationDialog } from "./features/route-editing/ViolationDialog";
 import { editViolationText } from "./ui/issues";
 import { useToast } from "./ui/Toast";
@@ -49,6 +49,12 @@ export function PlanPage() {
     failed: t("edit.failed"), undone: t("edit.undone"), applied: (what) => t("edit.applied", { what }), undo: t("plan.undo"),
     violation: (v) => editViolationText(t, v, board),
   });
+
+  // Stable callbacks for the memoised stop lists, calling the newest handlers (which read the newest plan).
+  const handlers = useRef({ propose: edits.propose, pin });
+  handlers.current = { propose: edits.propose, pin };
+  const onEdit = useCallback((e: Edit, what: string) => void handlers.current.propose(e, what), []);
+  const onPin = useCallback((orderId: number, courierId: number) => void handlers.current.pin(orderId, courierId), []);
 
   // A finished re-plan shows what moved before the dispatcher goes on.
   const job = planning.job;
@@ -118,7 +124,7 @@ export function PlanPage() {
             )}
             renderStops={(r) => (
               <StopList route={r} colour={routeColour(colours.get(r.courierId) ?? 0)} locale={board.locale} zone={board.zone} editable={board.editable}
-                onEdit={(e, what) => void edits.propose(e, what)} onDialog={setTarget} onPin={(o, c) => void pin(o, c)} />
+                onEdit={onEdit} onDialog={setTarget} onPin={onPin} />
             )} />
         )}
         {p && (

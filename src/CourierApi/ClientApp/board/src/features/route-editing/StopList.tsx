@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../../../shared/api/client";
 import { formatTime, formatWindow } from "../../../../shared/i18n/format";
@@ -17,8 +17,11 @@ type Props = {
   onEdit: (e: Edit, what: string) => void; onDialog: (t: MoveTarget) => void; onPin: (orderId: number, courierId: number) => void;
 };
 
-/** A route's stops in order: drag one onto another stop (that position) or another route; or use its menu. */
-export function StopList({ route, colour, locale, zone, editable, onEdit, onDialog, onPin }: Props) {
+/**
+ * A route's stops in order: drag one onto another stop (that position) or another route; or use its menu. Memoised:
+ * after an edit only the routes it changed render again (the callbacks given must be stable).
+ */
+export const StopList = memo(function StopList({ route, colour, locale, zone, editable, onEdit, onDialog, onPin }: Props) {
   const { t } = useTranslation("board");
   const [over, setOver] = useState<number | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
@@ -63,7 +66,7 @@ export function StopList({ route, colour, locale, zone, editable, onEdit, onDial
       ))}
     </ol>
   );
-}
+});
 
 function close(e: { currentTarget: HTMLElement }) {
   e.currentTarget.closest("details")?.removeAttribute("open");
