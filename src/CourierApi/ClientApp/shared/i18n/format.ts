@@ -59,8 +59,8 @@ export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour
   return numberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits }).format(value);
 }
 
-export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+export function formatPercent(fraction: number, locale: string, maximumFractionDigits = 0): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits, minimumFractionDigits: maximumFractionDigits }).format(fraction);
 }
 
 /** Calendar date (yyyy-MM-dd) of an instant in a zone. */
