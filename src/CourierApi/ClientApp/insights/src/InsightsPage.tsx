@@ -64,9 +64,12 @@ export function InsightsPage() {
   );
 
   return (
-    <AppShell user={me.data} controls={controls}>
+    <AppShell user={me.data}>
       <main className={styles.page}>
-        <h1 className="visually-hidden">{t("title")}</h1>
+        <div className={styles.toolbar}>
+          <h1 className={styles.title}>{t("title")}</h1>
+          {controls}
+        </div>
         {(summary.isError || causes.isError) && <p role="alert" className={styles.error}>{t("loadFailed")}</p>}
         <RatePanel summary={summary.data} loading={summary.isPending} onDrill={drillDown} />
         <CausesPanel causes={causes.data} loading={causes.isPending} onDrill={drillDown} />

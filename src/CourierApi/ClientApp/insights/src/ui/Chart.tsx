@@ -12,8 +12,8 @@ export type ChartSeries = { label: string; values: (number | null)[]; color: str
  * A small uPlot chart over categories (days, hours, buckets): bars or lines, with a PNG export. The numbers it draws
  * are always also in the table the caller renders beside it (charts are not the only way to read them).
  */
-export function Chart({ title, labels, series, kind = "bars", height = 200, fileName, percent }: {
-  title: string; labels: string[]; series: ChartSeries[]; kind?: "bars" | "line"; height?: number; fileName: string; percent?: boolean;
+export function Chart({ title, labels, series, kind = "bars", height = 200, fileName, percent, xLabel = "" }: {
+  title: string; labels: string[]; series: ChartSeries[]; kind?: "bars" | "line"; height?: number; fileName: string; percent?: boolean; xLabel?: string;
 }) {
   const { t } = useTranslation("insights");
   const box = useRef<HTMLDivElement>(null);
@@ -24,24 +24,38 @@ export function Chart({ title, labels, series, kind = "bars", height = 200, file
     const el = box.current;
     if (!el) return;
     const x = labels.map((_, i) => i);
+    const longest = Math.max(3, ...labels.map((l) => l.length)) + 2;
     const bars = uPlot.paths.bars!({ size: [0.7, 40] });
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height,
       legend: { show: series.length > 1 },
       cursor: { points: { show: kind === "line" } },
-      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: percent ? { range: [0, 100] } : {}, pct: { range: [0, 100] } },
+      scales: {
+        x: { time: false, range: [-0.6, labels.length - 0.4] },
+        y: { range: percent ? [0, 100] : (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
+        pct: { range: [0, 100] },
+      },
       axes: [
-        { values: (_u, splits) => splits.map((s) => labels[Math.round(s)] ?? ""), space: 36, gap: 4, font: "11px Noto Sans, DejaVu Sans" },
+        {
+          // Whole categories only, as many as fit: a label every n-th bar.
+          splits: () => {
+            const every = Math.max(1, Math.ceil((labels.length * longest * 7) / Math.max(200, el.clientWidth - 100)));
+            return labels.map((_, i) => i).filter((i) => i % every === 0);
+          },
+          values: (_u, splits) => splits.map((s) => labels[s] ?? ""), gap: 4, font: "11px Noto Sans, DejaVu Sans",
+        },
         { size: 44, font: "11px Noto Sans, DejaVu Sans", values: (_u, splits) => splits.map((s) => (percent ? s + "%" : String(s))) },
         ...(series.some((s) => s.scale === "pct") ? [{ side: 1, scale: "pct", size: 44, grid: { show: false }, font: "11px Noto Sans, DejaVu Sans",
           values: (_u: uPlot, splits: number[]) => splits.map((s) => s + "%") }] : []),
       ],
       series: [
-        { label: "" },
-        ...series.map((s) => ({
-          label: s.label, stroke: s.color, fill: kind === "bars" ? s.color : undefined, width: kind === "line" ? 2 : 0,
-          paths: kind === "bars" && s.scale !== "pct" ? bars : undefined, scale: s.scale ?? "y", points: { show: kind === "line" || s.scale === "pct" },
+        { label: xLabel, value: (_u: uPlot, v: number | null) => (v == null ? "—" : labels[v] ?? "") },
+        ...series.map((s, i) => ({
+          label: s.label, stroke: s.color, fill: kind === "bars" && i === 0 ? s.color : undefined,
+          width: kind === "line" || i > 0 ? 2 : 0,
+          // In a bar chart the first series is the bars; the others are lines with points over them (rate, 90th percentile).
+          paths: kind === "bars" && i === 0 ? bars : undefined, scale: s.scale ?? "y", points: { show: kind === "line" || i > 0 },
         })),
       ],
     };

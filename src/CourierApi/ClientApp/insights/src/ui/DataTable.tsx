@@ -27,7 +27,7 @@ export function DataTable<T>({ caption, columns, rows, fileName, rowKey, onRow, 
         <span className={styles.caption}>{caption}</span>
         <Button small variant="ghost" onClick={exportCsv} disabled={rows.length === 0} aria-label={t("exportCsv", { table: caption })}>CSV</Button>
       </div>
-      <div className={styles.scroll}>
+      <div className={styles.scroll} tabIndex={0} role="group" aria-label={caption}>
         <table className={compact ? `${styles.table} ${styles.compact}` : styles.table}>
           <caption className="visually-hidden">{caption}</caption>
           <thead><tr>{columns.map((c) => <th key={c.key} scope="col" className={c.numeric ? styles.num : undefined}>{c.header}</th>)}</tr></thead>

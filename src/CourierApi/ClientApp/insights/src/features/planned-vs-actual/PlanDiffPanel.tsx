@@ -39,7 +39,7 @@ export function PlanDiffPanel({ data }: { data?: Schemas["PlannedVsActual"] }) {
         </label>
         {overall && <p className={styles.overall}>{t("pva.overall", { median: m(overall.p50), p90: m(overall.p90), n: formatNumber(overall.count, locale) })}</p>}
       </div>
-      <Chart title={title} fileName={`planned-vs-actual-${measure}-by-${dim}-${data.from}-${data.to}`} labels={rows.map(name)} height={180}
+      <Chart title={title} fileName={`planned-vs-actual-${measure}-by-${dim}-${data.from}-${data.to}`} labels={rows.map(name)} height={180} xLabel={t(`breakdown.${dim}`)}
         series={[
           { label: t("pva.p50"), values: rows.map((r) => r.p50), color: "#2f4fd8" },
           { label: t("pva.p90"), values: rows.map((r) => r.p90), color: "#b42318" },

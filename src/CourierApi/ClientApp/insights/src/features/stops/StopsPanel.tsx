@@ -15,7 +15,7 @@ const pageSize = 50;
 /** The columns of a stop table (drill-down and a route's timeline). */
 export function stopColumns(t: ReturnType<typeof useTranslation<"insights">>["t"], locale: string): Column<Stop>[] {
   const time = (s: Stop, v: string | null | undefined) => formatTime(v, locale, s.timeZone);
-  const m = (v: number | null | undefined) => (v == null ? "—" : formatNumber(v, locale, 1));
+  const m = (v: number | null | undefined) => (v == null ? "—" : formatNumber(Math.abs(v) < 0.05 ? 0 : v, locale, 1));
   return [
     { key: "stop", header: t("stop.stop"), cell: (s) => `#${s.sequence} · ${s.orderId}`, csv: (s) => s.orderId },
     { key: "date", header: t("stop.date"), cell: (s) => formatPlanDate(s.date, locale), csv: (s) => s.date },

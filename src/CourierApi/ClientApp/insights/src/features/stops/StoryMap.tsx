@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import { GeoJsonLayer } from "../../../../shared/map/GeoJsonLayer";
 import { MapView } from "../../../../shared/map/MapView";
+import styles from "./StoryMap.module.css";
 
 /** The courier's track up to the handover and the stop, on the host's street map. */
 export function StoryMap({ track, location, label, noTrack }: { track: number[][]; location: [number, number]; label: string; noTrack: string }) {
@@ -13,13 +14,15 @@ export function StoryMap({ track, location, label, noTrack }: { track: number[][
   };
   return (
     <>
+      <div className={styles.box}>
       <MapView center={location} zoom={13} label={label}>
         <GeoJsonLayer data={data} layers={[
+          { id: "stop", type: "circle", filter: ["==", ["get", "kind"], "stop"], paint: { "circle-radius": 8, "circle-color": "#b42318", "circle-stroke-color": "#fff", "circle-stroke-width": 2 } },
           { id: "track", type: "line", filter: ["==", ["get", "kind"], "track"], paint: { "line-color": "#2f4fd8", "line-width": 3 } },
-          { id: "stop", type: "circle", filter: ["==", ["get", "kind"], "stop"], paint: { "circle-radius": 7, "circle-color": "#b42318", "circle-stroke-color": "#fff", "circle-stroke-width": 2 } },
         ]} />
       </MapView>
-      {track.length <= 1 && <p>{noTrack}</p>}
+      </div>
+      {track.length <= 1 && <p className={styles.note}>{noTrack}</p>}
     </>
   );
 }

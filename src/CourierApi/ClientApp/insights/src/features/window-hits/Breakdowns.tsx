@@ -54,7 +54,7 @@ export function Breakdowns({ summary, depots, onDrill }: { summary?: Summary; de
         ))}
       </div>
       <div className={styles.body} role="tabpanel" aria-label={title}>
-        <Chart title={title} fileName={`window-hits-by-${dim}-${summary.from}-${summary.to}`} labels={rows.map((g) => name(g))} percent height={180}
+        <Chart title={title} fileName={`window-hits-by-${dim}-${summary.from}-${summary.to}`} labels={rows.map((g) => name(g))} percent height={180} xLabel={t(`breakdown.${dim}`)}
           series={[{ label: t("rate.hitRate"), values: rows.map((g) => (g.attempted ? Math.round(g.hitRate * 1000) / 10 : null)), color: "#2f4fd8" }]} />
         <DataTable caption={title} fileName={`window-hits-by-${dim}-${summary.from}-${summary.to}`} rows={rows} rowKey={(g) => g.key}
           columns={rateColumns(t, locale, name, t(`breakdown.${dim}`))}

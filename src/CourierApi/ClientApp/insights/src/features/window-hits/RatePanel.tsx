@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Schemas } from "../../../../shared/api/client";
-import { formatNumber, formatPercent, formatPlanDate } from "../../../../shared/i18n/format";
+import { formatNumber, formatPercent, formatPlanDate, formatShortDate } from "../../../../shared/i18n/format";
 import { intlLocale } from "../../../../shared/i18n/language";
 import { Chart } from "../../ui/Chart";
 import { DataTable } from "../../ui/DataTable";
@@ -41,8 +41,7 @@ export function RatePanel({ summary, loading, onDrill }: { summary?: Summary; lo
           <ul className={styles.figures}>
             {figures.map(([label, value, q, cls]) => (
               <li key={label}>
-                <button type="button" className={`${styles.figure} ${cls}`} onClick={() => onDrill(q)} disabled={value === 0}
-                  aria-label={t("rate.showStops", { label, n: value })}>
+                <button type="button" className={`${styles.figure} ${cls}`} onClick={() => onDrill(q)} disabled={value === 0}>
                   <span className={styles.value}>{n(value)}</span> {label}
                 </button>
               </li>
@@ -61,7 +60,7 @@ export function RatePanel({ summary, loading, onDrill }: { summary?: Summary; lo
         </div>
         <div className={styles.trend}>
           <Chart title={t("rate.trend")} fileName={`window-hits-by-day-${summary.from}-${summary.to}`}
-            labels={days.map((d) => formatPlanDate(d.key, locale).replace(/,? \d{4}$/, ""))} kind="bars"
+            labels={days.map((d) => formatShortDate(d.key, locale))} kind="bars" xLabel={t("stop.date")}
             series={[
               { label: t("rate.attempted"), values: days.map((d) => d.attempted), color: "#c9d3f5" },
               { label: t("rate.hitRate"), values: days.map((d) => (d.attempted ? Math.round(d.hitRate * 1000) / 10 : null)), color: "#2f4fd8", scale: "pct" },
@@ -81,8 +80,10 @@ export function RatePanel({ summary, loading, onDrill }: { summary?: Summary; lo
           const title = t(`rate.${kind}Histogram`);
           return (
             <div key={kind}>
-              <Chart title={title} fileName={`${kind}-minutes-${summary.from}-${summary.to}`} labels={buckets.map(label)} height={160}
-                series={[{ label: t("stopsWord"), values: buckets.map((b) => b.stops), color: kind === "late" ? "#b42318" : "#8a5300" }]} />
+              {buckets.length === 0 ? <><h3 className={styles.h3}>{title}</h3><p className={styles.note}>{t("noData")}</p></> : (
+                <Chart title={title} fileName={`${kind}-minutes-${summary.from}-${summary.to}`} labels={buckets.map(label)} height={160} xLabel={t("minutes")}
+                  series={[{ label: t("stopsWord"), values: buckets.map((b) => b.stops), color: kind === "late" ? "#b42318" : "#8a5300" }]} />
+              )}
               <details className={styles.behind}>
                 <summary>{t("tableBehind", { chart: title })}</summary>
                 <DataTable compact caption={title} fileName={`${kind}-minutes-${summary.from}-${summary.to}`} rows={buckets} rowKey={(b) => String(b.fromMinutes)}
