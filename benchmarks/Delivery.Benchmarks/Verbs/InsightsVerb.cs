@@ -40,7 +40,8 @@ public sealed class InsightsVerb : IVerb
             }
         }
         DatabaseMigrator.Migrate(connection);
-        var builder = new NpgsqlDataSourceBuilder(connection);
+        // One pooled connection: its server process is the one whose CPU time is read (/proc) beside the wall time.
+        var builder = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 1 }.ConnectionString);
         builder.UseNetTopologySuite();
         await using var db = builder.Build();
 
@@ -72,32 +73,53 @@ public sealed class InsightsVerb : IVerb
             ("stops (cause=departure, page 3)", () => store.StopsAsync(period, new StopFilter(Cause: "departure"), 3, 50, CancellationToken.None)),
             ("story (one stop)", async () => await StoryAsync(db, store)),
         };
+        var backend = await ScalarAsync(db, "SELECT pg_backend_pid()");
         var rows = new List<IReadOnlyList<string>>();
         var result = new Dictionary<string, object?> { ["stops"] = stored, ["days"] = days, ["runs"] = runs };
         foreach (var (name, run) in cases)
         {
-            var cold = await TimeAsync(run);
-            var warm = new List<double>();
+            var cold = await TimeAsync(run, backend);
+            var warm = new List<(double Wall, double Cpu)>();
             for (var i = 0; i < runs; i++)
             {
-                warm.Add(await TimeAsync(run));
+                warm.Add(await TimeAsync(run, backend));
             }
-            var median = warm.Order().ElementAt(warm.Count / 2);
-            rows.Add([name, $"{Results.F(cold / 1000, 2)} s", $"{Results.F(median / 1000, 2)} s", median <= 2000 ? "<= 2 s: met" : "<= 2 s: MISSED"]);
-            result[name.Split(' ')[0] + (name.Contains("cause", StringComparison.Ordinal) ? "_cause" : "") + "_s"] = Math.Round(median / 1000, 3);
+            var median = warm.OrderBy(w => w.Wall).ElementAt(warm.Count / 2);
+            var cpu = warm.Select(w => w.Cpu).Order().ElementAt(warm.Count / 2);
+            rows.Add([name, $"{Results.F(cold.Wall / 1000, 2)} s", $"{Results.F(median.Wall / 1000, 2)} s", $"{Results.F(cpu / 1000, 2)} s",
+                median.Wall <= 2000 ? "<= 2 s: met" : cpu <= 2000 ? "<= 2 s: CPU only" : "<= 2 s: MISSED"]);
+            var key = name.Split(' ')[0] + (name.Contains("cause", StringComparison.Ordinal) ? "_cause" : "");
+            result[key + "_s"] = Math.Round(median.Wall / 1000, 3);
+            result[key + "_db_cpu_s"] = Math.Round(cpu / 1000, 3);
         }
         var report = $"insights: one depot, {stored:N0} stops over {days} days ({first:yyyy-MM-dd}…{last:yyyy-MM-dd}); {generated}"
             + $"query as the endpoint runs it, cold then median of {runs} warm; load average {Results.LoadAverage()} on {Environment.ProcessorCount} cores\n\n"
-            + Results.Table(["query (whole period)", "cold", "warm median", "target"], rows);
+            + Results.Table(["query (whole period)", "cold", "warm median", "PostgreSQL CPU (median)", "target"], rows);
         Results.Publish("insights", report, result);
         return 0;
     }
 
-    private static async Task<double> TimeAsync(Func<Task> run)
+    /// <summary>Wall time and the CPU time of the query's PostgreSQL process (utime + stime from /proc; NaN when unreadable), ms.</summary>
+    private static async Task<(double Wall, double Cpu)> TimeAsync(Func<Task> run, long backend)
     {
+        var cpu0 = BackendCpuMs(backend);
         var sw = Stopwatch.StartNew();
         await run();
-        return sw.Elapsed.TotalMilliseconds;
+        var wall = sw.Elapsed.TotalMilliseconds;
+        return (wall, BackendCpuMs(backend) - cpu0);
+    }
+
+    private static double BackendCpuMs(long pid)
+    {
+        var path = $"/proc/{pid}/stat";
+        if (!File.Exists(path))
+        {
+            return double.NaN;
+        }
+        // Fields after the command name: state is 3rd; utime and stime are the 14th and 15th (clock ticks, 100 per second).
+        var stat = File.ReadAllText(path);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
     }
 
     private static async Task StoryAsync(NpgsqlDataSource db, InsightsStore store)

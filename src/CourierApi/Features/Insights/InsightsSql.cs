@@ -20,8 +20,13 @@ internal static class InsightsSql
 {
     /// <summary>Per stop of a published route in the period: zone, window, first arrival and handover, result.</summary>
     public const string Facts = """
+        depot AS MATERIALIZED (
+            SELECT d.*, EXISTS (SELECT 1 FROM zones zz WHERE zz.depot_id = d.id) AS has_zones FROM depots d
+            WHERE $3::bigint[] IS NULL OR d.id = ANY($3::bigint[])
+        ),
         base AS (
             SELECT p.depot_id, d.name AS depot_name, d.time_zone AS tz, d.location AS depot_location, p.id AS plan_id, p.plan_date,
+                   d.has_zones,
                    r.id AS route_id, r.courier_id, c.name AS courier_name, r.start_at AS route_start,
                    s.sequence AS seq, s.order_id, o.status AS order_status, o.location,
                    s.planned_arrival AS pa, s.planned_service_start AS ps, s.planned_departure AS pd,
@@ -29,7 +34,7 @@ internal static class InsightsSql
                         WHEN cardinality(o.windows) = 1 AND s.window_index = 0 THEN o.windows[1]
                         ELSE (SELECT array_agg(x ORDER BY lower(x)) FROM unnest(o.windows) x)[s.window_index + 1] END AS win
             FROM plans p
-            JOIN depots d ON d.id = p.depot_id
+            JOIN depot d ON d.id = p.depot_id
             JOIN plan_versions v ON v.plan_id = p.id AND v.status = 'published'
             JOIN routes r ON r.plan_version_id = v.id
             JOIN couriers c ON c.id = r.courier_id
@@ -38,17 +43,22 @@ internal static class InsightsSql
             WHERE p.plan_date BETWEEN $1 AND $2 AND ($3::bigint[] IS NULL OR p.depot_id = ANY($3::bigint[]))
         ),
         ev AS (
-            SELECT e.stop_id, e.depot_id,
-                   min(e.occurred_at) FILTER (WHERE e.kind = 'arrived') AS arrived,
-                   min(e.occurred_at) FILTER (WHERE e.kind <> 'arrived') AS handed,
-                   (array_agg(e.kind ORDER BY e.occurred_at, e.id) FILTER (WHERE e.kind <> 'arrived'))[1] AS kind,
-                   (array_agg(e.source ORDER BY e.occurred_at, e.id) FILTER (WHERE e.kind <> 'arrived'))[1] AS source
-            FROM delivery_events e
-            WHERE e.occurred_at >= ($1::date - 2)::timestamp AT TIME ZONE 'UTC'
-              AND e.occurred_at < ($2::date + 3)::timestamp AT TIME ZONE 'UTC'
-              AND e.corrected_by IS NULL AND e.kind <> 'note'
-              AND ($3::bigint[] IS NULL OR e.depot_id = ANY($3::bigint[]::text[]))
-            GROUP BY e.stop_id, e.depot_id
+            -- One pass, hashed (no sort): the first handover's kind and source ride in the low digits of its epoch second.
+            SELECT x.stop_id, x.depot_id, x.arrived, x.handed,
+                   (ARRAY['delivered', 'partly_delivered', 'failed'])[(x.first_code % 100) / 3 + 1] AS kind,
+                   (ARRAY['tablet', 'paper', 'geofence'])[(x.first_code % 100) % 3 + 1] AS source
+            FROM (SELECT e.stop_id, e.depot_id,
+                         min(e.occurred_at) FILTER (WHERE e.kind = 'arrived') AS arrived,
+                         min(e.occurred_at) FILTER (WHERE e.kind <> 'arrived') AS handed,
+                         min(extract(epoch FROM e.occurred_at)::bigint * 100
+                             + 3 * CASE e.kind WHEN 'delivered' THEN 0 WHEN 'partly_delivered' THEN 1 ELSE 2 END
+                             + CASE e.source WHEN 'tablet' THEN 0 WHEN 'paper' THEN 1 ELSE 2 END) FILTER (WHERE e.kind <> 'arrived') AS first_code
+                  FROM delivery_events e
+                  WHERE e.occurred_at >= ($1::date - 2)::timestamp AT TIME ZONE 'UTC'
+                    AND e.occurred_at < ($2::date + 3)::timestamp AT TIME ZONE 'UTC'
+                    AND e.corrected_by IS NULL AND e.kind <> 'note'
+                    AND ($3::bigint[] IS NULL OR e.depot_id = ANY($3::bigint[]::text[]))
+                  GROUP BY e.stop_id, e.depot_id) x
         ),
         facts AS (
             SELECT b.*, lower(b.win) AS ws, upper(b.win) AS we, ev.arrived, ev.handed AS h, ev.kind, ev.source,
@@ -69,12 +79,14 @@ internal static class InsightsSql
             FROM base b
             LEFT JOIN ev ON ev.stop_id = b.order_id::text AND ev.depot_id = b.depot_id::text
             LEFT JOIN feedback f ON f.order_id = b.order_id
-            LEFT JOIN LATERAL (SELECT z.name FROM zones z WHERE z.depot_id = b.depot_id AND ST_Contains(z.area, b.location)
+            LEFT JOIN LATERAL (SELECT z.name FROM zones z WHERE b.has_zones AND z.depot_id = b.depot_id AND ST_Contains(z.area, b.location)
                                ORDER BY z.id LIMIT 1) z ON true
-            -- Without zones, a 2 km grid cell centred on the depot (PostGIS snaps the stop in Web Mercator metres).
-            CROSS JOIN LATERAL (SELECT round((ST_X(q.p) - ST_X(q.o)) / 2000)::int AS gx, round((ST_Y(q.p) - ST_Y(q.o)) / 2000)::int AS gy
-                                FROM (SELECT ST_SnapToGrid(ST_Transform(b.location, 3857), ST_Transform(b.depot_location, 3857), 2000, 2000, 0, 0) AS p,
-                                             ST_Transform(b.depot_location, 3857) AS o) q) g
+            -- Without zones, a 2 km grid cell centred on the depot: PostGIS snaps the stop to a grid of 2 km in degrees
+            -- at the depot's latitude (no reprojection per stop).
+            CROSS JOIN LATERAL (SELECT round((ST_X(q.p) - ST_X(b.depot_location)) / q.sx)::int AS gx,
+                                       round((ST_Y(q.p) - ST_Y(b.depot_location)) / q.sy)::int AS gy
+                                FROM (SELECT ST_SnapToGrid(b.location, b.depot_location, k.sx, k.sy, 0, 0) AS p, k.sx, k.sy
+                                      FROM (SELECT 2000 / (111320 * cos(radians(ST_Y(b.depot_location)))) AS sx, 2000 / 110574.0 AS sy) k) q) g
         )
         """;
 

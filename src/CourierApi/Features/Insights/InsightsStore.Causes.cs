@@ -17,7 +17,7 @@ internal sealed partial class InsightsStore
     /// </summary>
     public async Task<LatenessCauses> CausesAsync(InsightsPeriod period, CancellationToken ct)
     {
-        var rows = await db.ListAsync($"""
+        var rows = await QueryAsync($"""
             WITH {InsightsSql.Facts}{InsightsSql.Chain}{InsightsSql.Parts},
             unpivoted AS (
                 SELECT x.cause, x.minutes, p.route_id, p.order_id, p.courier_id, p.courier_name, p.zone, p.dow, p.hour

@@ -15,7 +15,7 @@ internal sealed partial class InsightsStore
     /// <summary>Distributions of actual − planned minutes (departure, driving, service, arrival) by local hour and zone.</summary>
     public async Task<PlannedVsActual> PlannedVsActualAsync(InsightsPeriod period, CancellationToken ct)
     {
-        var rows = await db.ListAsync($"""
+        var rows = await QueryAsync($"""
             WITH {InsightsSql.Facts}{InsightsSql.Chain},
             obs AS (
                 SELECT x.measure, x.v, x.hour, c.zone FROM cum c CROSS JOIN LATERAL (VALUES
@@ -41,7 +41,7 @@ internal sealed partial class InsightsStore
     public async Task<InsightStopPage> StopsAsync(InsightsPeriod period, StopFilter filter, int page, int pageSize, CancellationToken ct)
     {
         var total = 0;
-        var stops = await db.ListAsync($"""
+        var stops = await QueryAsync($"""
             WITH {InsightsSql.Facts}{InsightsSql.Chain}{InsightsSql.Parts},
             picked AS (
                 SELECT f.*, c.drive_diff, c.service_diff, p.p_departure, p.p_driving, p.p_waiting, p.p_service, p.p_failed, p.p_replan, p.p_plan,
