@@ -17,7 +17,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000, // maplibre-gl alone is ~1 MB minified; budgets are checked on gzip by scripts/check-budgets.mjs
     rolldownOptions: {
-      input: { board: page("board"), signin: page("signin"), courier: page("courier"), track: page("track"), users: page("users") },
+      input: { board: page("board"), signin: page("signin"), courier: page("courier"), track: page("track"), users: page("users"), insights: page("insights") },
       checks: { pluginTimings: false },
     },
   },

@@ -21,6 +21,7 @@ internal static class PageEndpoints
         ("/courier", "courier/index.html"),
         ("/t", "track/index.html"),
         ("/board/users", "users/index.html"), // administrators: users, roles, depots (before /board/…: a literal segment wins)
+        ("/insights", "insights/index.html"),
     ];
 
     public static IApplicationBuilder UseDeliveryStaticFiles(this IApplicationBuilder app)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features.Analytics;
+using Delivery.CourierApi.Features.Insights;
 using Delivery.CourierApi.Features.Manifests;
 using Delivery.CourierApi.Features.Plans;
 using Delivery.CourierApi.Features.RoadNetwork;
@@ -81,6 +82,8 @@ internal static class WiringSetup
         services.AddSingleton<ManifestStore>();
         services.AddSingleton<PaperOutcomeStore>();
         services.AddSingleton<PaperOutcomeService>();
+        services.AddSingleton<InsightsStore>();
+        services.AddSingleton<ZoneStore>();
         return builder;
     }
 
@@ -89,6 +92,7 @@ internal static class WiringSetup
         app.MapManifests();
         app.MapTracking();
         app.MapAnalytics();
+        app.MapInsights();
         app.MapCustomerView();
         app.MapGet("/api/v1/road-network", async (RoadNetworkState state, Features.Tiles.RoadTileSource tiles, CancellationToken ct) =>
             {

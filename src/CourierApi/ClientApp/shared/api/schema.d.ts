@@ -1634,6 +1634,286 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Window-hit rate with its base, trend by day, breakdowns by depot, courier, zone, slot, hour and weekday, early/late minute histograms, ratings and callbacks; each depot in its own time zone. */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    depotId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightsSummary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every late handover's lateness split into late departure, slower driving, waiting, service overruns, failed attempts, re-plans and the plan itself, summed and ranked as systemic causes. */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    depotId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LatenessCauses"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/planned-vs-actual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Distributions of actual − planned minutes (departure, driving per leg, service, arrival) by local hour and zone. */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    depotId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlannedVsActual"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/stops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the stops behind a figure, latest first; filters are optional. */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    depotId?: number;
+                    date?: string;
+                    courierId?: number;
+                    zone?: string;
+                    slot?: string;
+                    hour?: number;
+                    weekday?: number;
+                    result?: string;
+                    cause?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InsightStopPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/routes/{routeId}/stops/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stop's story: its route planned and actual, its events, the courier's track to the handover. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    routeId: number;
+                    orderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StopStory"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A depot's delivery zones as GeoJSON geometries (none: stops fall into a 2 km grid). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneDto"][];
+                    };
+                };
+            };
+        };
+        /** Replaces a depot's delivery zones with a GeoJSON FeatureCollection of named Polygon/MultiPolygon features. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JsonElement"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ZoneImportReport"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracking/{token}": {
         parameters: {
             query?: never;
@@ -2163,6 +2443,11 @@ export interface components {
             /** Format: int32 */
             afterStop: number;
         };
+        CallbackCount: {
+            outcome: string;
+            /** Format: int32 */
+            stops: number;
+        };
         CallbackDoneRequest: {
             outcome: null | string;
         };
@@ -2193,6 +2478,11 @@ export interface components {
             callOutcome: null | string;
             /** Format: double */
             minutesToCallBack: null | number;
+        };
+        CausePart: {
+            cause: string;
+            /** Format: double */
+            minutes: number;
         };
         CourierItem: {
             sku: string;
@@ -2512,6 +2802,74 @@ export interface components {
             alreadyImported: number;
             rejected: components["schemas"]["RowError"][];
         };
+        InsightsSummary: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            total: components["schemas"]["RateGroup"];
+            byDay: components["schemas"]["RateGroup"][];
+            byDepot: components["schemas"]["RateGroup"][];
+            byCourier: components["schemas"]["RateGroup"][];
+            byZone: components["schemas"]["RateGroup"][];
+            bySlot: components["schemas"]["RateGroup"][];
+            byHour: components["schemas"]["RateGroup"][];
+            byWeekday: components["schemas"]["RateGroup"][];
+            earlyMinutes: components["schemas"]["MinuteBucket"][];
+            lateMinutes: components["schemas"]["MinuteBucket"][];
+            ratings: components["schemas"]["RatingsByResult"][];
+            callbacks: components["schemas"]["CallbackCount"][];
+        };
+        InsightStop: {
+            /** Format: int64 */
+            routeId: number;
+            /** Format: int64 */
+            orderId: number;
+            /** Format: date */
+            date: string;
+            /** Format: int64 */
+            depotId: number;
+            timeZone: string;
+            /** Format: int64 */
+            courierId: number;
+            courierName: string;
+            /** Format: int32 */
+            sequence: number;
+            zone: string;
+            result: string;
+            outcome: null | string;
+            source: null | string;
+            /** Format: date-time */
+            windowStart: null | string;
+            /** Format: date-time */
+            windowEnd: null | string;
+            /** Format: date-time */
+            plannedArrival: string;
+            /** Format: date-time */
+            plannedDeparture: string;
+            /** Format: date-time */
+            arrived: null | string;
+            /** Format: date-time */
+            handedOver: null | string;
+            /** Format: double */
+            earlyMinutes: null | number;
+            /** Format: double */
+            lateMinutes: null | number;
+            /** Format: double */
+            drivingDiffMinutes: null | number;
+            /** Format: double */
+            serviceDiffMinutes: null | number;
+            parts: null | components["schemas"]["LatenessParts"];
+        };
+        InsightStopPage: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            stops: components["schemas"]["InsightStop"][];
+        };
         IssueDeviceRequest: {
             name: string;
         };
@@ -2547,7 +2905,36 @@ export interface components {
             resultVersionId: null | number;
             error: null | string;
         };
+        JsonElement: unknown;
         JsonObject: Record<string, never>;
+        LatenessCauses: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            lateStops: number;
+            /** Format: double */
+            lateMinutes: number;
+            parts: components["schemas"]["CausePart"][];
+            systemic: components["schemas"]["SystemicCause"][];
+        };
+        LatenessParts: {
+            /** Format: double */
+            departure: number;
+            /** Format: double */
+            driving: number;
+            /** Format: double */
+            waiting: number;
+            /** Format: double */
+            service: number;
+            /** Format: double */
+            failed: number;
+            /** Format: double */
+            replan: number;
+            /** Format: double */
+            plan: number;
+        };
         LineStringGeometry: {
             type: string;
             coordinates: number[][];
@@ -2565,6 +2952,12 @@ export interface components {
         };
         /** @enum {unknown} */
         MappingSource: "Guessed" | "Remembered" | "Request";
+        MinuteBucket: {
+            /** Format: int32 */
+            fromMinutes: number;
+            /** Format: int32 */
+            stops: number;
+        };
         MovedOrder: {
             /** Format: int64 */
             orderId: number;
@@ -2723,6 +3116,28 @@ export interface components {
             /** Format: int32 */
             unchangedStops: number;
         };
+        PlanDifference: {
+            measure: string;
+            dimension: string;
+            key: string;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            mean: number;
+            /** Format: double */
+            p10: number;
+            /** Format: double */
+            p50: number;
+            /** Format: double */
+            p90: number;
+        };
+        PlannedVsActual: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            differences: components["schemas"]["PlanDifference"][];
+        };
         PlanTotals: {
             /** Format: int32 */
             routes: number;
@@ -2780,6 +3195,32 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        RateGroup: {
+            key: string;
+            label: string;
+            /** Format: int32 */
+            attempted: number;
+            /** Format: int32 */
+            hits: number;
+            /** Format: int32 */
+            early: number;
+            /** Format: int32 */
+            late: number;
+            /** Format: double */
+            hitRate: number;
+            /** Format: double */
+            avgEarlyMinutes: number;
+            /** Format: double */
+            avgLateMinutes: number;
+            /** Format: int32 */
+            cancelled: number;
+            /** Format: int32 */
+            noWindow: number;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            paper: number;
+        };
         RatingRequest: {
             /** Format: int32 */
             rating: number;
@@ -2791,6 +3232,15 @@ export interface components {
             needsCallback: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        RatingsByResult: {
+            result: string;
+            /** Format: int32 */
+            rated: number;
+            /** Format: int32 */
+            low: number;
+            /** Format: double */
+            lowShare: number;
         };
         /** @description An item the customer refused. */
         RefusedItem: {
@@ -2953,6 +3403,13 @@ export interface components {
          * @enum {unknown}
          */
         StopStatus: "Open" | "Arrived" | "Delivered" | "PartlyDelivered" | "Failed" | "Cancelled";
+        StopStory: {
+            stop: components["schemas"]["InsightStop"];
+            route: components["schemas"]["InsightStop"][];
+            events: components["schemas"]["StoryEvent"][];
+            track: number[][];
+            location: number[];
+        };
         StopView: {
             /** Format: int32 */
             sequence: number;
@@ -2983,6 +3440,30 @@ export interface components {
             loadWeightGramsAfter: number;
             violation: null | string;
             violations: components["schemas"]["ViolationView"][];
+        };
+        StoryEvent: {
+            kind: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: string;
+            reason: null | string;
+        };
+        SystemicCause: {
+            cause: string;
+            /** Format: int64 */
+            courierId: null | number;
+            courierName: null | string;
+            zone: null | string;
+            /** Format: int32 */
+            weekday: null | number;
+            /** Format: int32 */
+            hour: null | number;
+            /** Format: double */
+            minutes: number;
+            /** Format: int32 */
+            lateStops: number;
+            /** Format: double */
+            shareOfLateness: number;
         };
         TrackingPageResponse: {
             phase: string;
@@ -3149,6 +3630,17 @@ export interface components {
             startUtc: string;
             /** Format: date-time */
             endUtc: string;
+        };
+        ZoneDto: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            geometry: components["schemas"]["JsonElement"];
+        };
+        ZoneImportReport: {
+            /** Format: int32 */
+            imported: number;
+            zones: components["schemas"]["ZoneDto"][];
         };
     };
     responses: never;

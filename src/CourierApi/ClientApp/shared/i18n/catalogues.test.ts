@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { pickLanguage, resources } from "./i18n";
 import enTrack from "./messages/en/track.json";
 import ruTrack from "./messages/ru/track.json";
+import enInsights from "./messages/en/insights.json";
+import ruInsights from "./messages/ru/insights.json";
 
-const catalogues = { ...resources, en: { ...resources.en, track: enTrack }, ru: { ...resources.ru, track: ruTrack } };
+const catalogues = {
+  ...resources, en: { ...resources.en, track: enTrack, insights: enInsights }, ru: { ...resources.ru, track: ruTrack, insights: ruInsights },
+};
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) {
@@ -16,7 +20,7 @@ function keys(value: unknown, prefix = ""): string[] {
 const base = (key: string) => key.replace(/_(one|few|many|other)$/, "");
 
 describe("catalogues", () => {
-  for (const ns of ["common", "board", "courier", "track"] as const) {
+  for (const ns of ["common", "board", "courier", "track", "insights"] as const) {
     it(`ru has every ${ns} key of en`, () => {
       const ru = new Set(keys(catalogues.ru[ns]).map(base));
       const missing = keys(catalogues.en[ns]).map(base).filter((k) => !ru.has(k));

@@ -42,6 +42,11 @@ export function formatPlanDate(date: string, locale: string): string {
   return dateFormat(locale, "UTC", { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(date + "T12:00:00Z"));
 }
 
+/** A calendar day short, for chart axes: "16 Nov" / "16 нояб.". */
+export function formatShortDate(date: string, locale: string): string {
+  return dateFormat(locale, "UTC", { day: "numeric", month: "short" }).format(new Date(date + "T12:00:00Z"));
+}
+
 /** A date and time in the depot's zone: "1 Dec, 14:05". */
 export function formatDateTime(instant: string | null | undefined, locale: string, timeZone: string): string {
   if (!instant) {
@@ -59,8 +64,8 @@ export function formatUnit(value: number, unit: "kilometer" | "kilogram" | "hour
   return numberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits }).format(value);
 }
 
-export function formatPercent(fraction: number, locale: string): string {
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(fraction);
+export function formatPercent(fraction: number, locale: string, maximumFractionDigits = 0): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits, minimumFractionDigits: maximumFractionDigits }).format(fraction);
 }
 
 /** Calendar date (yyyy-MM-dd) of an instant in a zone. */
