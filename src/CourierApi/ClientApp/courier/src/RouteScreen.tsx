@@ -19,7 +19,7 @@ import { StopActions } from "./features/stop-actions/StopActions";
 import { UndoBar } from "./features/stop-actions/UndoBar";
 import { signOutDevice } from "./session";
 import { courierDb, startSync } from "./sync";
-import { useDexie } from "./useDexie";
+import { useStored } from "./useStored";
 import styles from "./Courier.module.css";
 
 type Tab = "next" | "list" | "map";
@@ -37,10 +37,10 @@ export function RouteScreen() {
   useEffect(startSync, []);
   const query = useCourierRoute();
   const hub = useLiveStatus("/hubs/courier");
-  const queued = useDexie(() => courierDb.events.orderBy("ord").toArray(), []);
-  const sent = useDexie(() => courierDb.sent.toArray(), []);
-  const positions = useDexie(() => courierDb.positions.count(), 0);
-  const lastAck = useDexie(async () => ((await courierDb.meta.get("lastAckAt"))?.value as number | undefined) ?? null, null);
+  const queued = useStored(() => courierDb.events.toArray(), []); // in key order: the order of the taps
+  const sent = useStored(() => courierDb.sent.toArray(), []);
+  const positions = useStored(() => courierDb.positions.count(), 0);
+  const lastAck = useStored(async () => ((await courierDb.meta.get("lastAckAt"))?.value as number | undefined) ?? null, null);
   const nowMs = useTicker(1_000);
   const [tab, setTab] = useState<Tab>("next");
   const [selected, setSelected] = useState<number | null>(null);
