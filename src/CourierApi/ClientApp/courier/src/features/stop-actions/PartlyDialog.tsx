@@ -6,17 +6,20 @@ import { Dialog } from "../../../../shared/ui/Dialog";
 import type { RefusedItem } from "../outbox/db";
 import { formatAmount, recalculatedTotal, refusedBySku } from "../route/money";
 import type { RouteStop, StopDetails } from "../route/useCourierRoute";
+import type { Photo } from "../photo/photo";
+import { OptionalPhoto } from "../photo/OptionalPhoto";
 import styles from "./Actions.module.css";
 
 /** Pick the refused items and quantities; the recalculated total shows before confirming. */
 export function PartlyDialog({ open, stop, details, onClose, onConfirm }: {
-  open: boolean; stop: RouteStop; details: StopDetails; onClose: () => void; onConfirm: (refused: RefusedItem[], total: number) => void;
+  open: boolean; stop: RouteStop; details: StopDetails; onClose: () => void; onConfirm: (refused: RefusedItem[], total: number, photo: Photo | null) => void;
 }) {
   const { t, i18n } = useTranslation("courier");
   const locale = intlLocale(i18n.language);
   // By line: one SKU may be listed on two lines, each with its own stepper.
   const [refused, setRefused] = useState(new Map<number, number>());
-  useEffect(() => { if (open) setRefused(new Map()); }, [open]);
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  useEffect(() => { if (open) { setRefused(new Map()); setPhoto(null); } }, [open]);
   const total = recalculatedTotal(details.items, refused);
   const picked = refusedBySku(details.items, refused);
   const set = (line: number, q: number) => setRefused((m) => new Map(m).set(line, q));
@@ -24,7 +27,7 @@ export function PartlyDialog({ open, stop, details, onClose, onConfirm }: {
     <Dialog title={t("partly.title", { n: stop.sequence })} open={open} onClose={onClose}
       footer={<>
         <Button className={styles.big} onClick={onClose}>{t("cancel")}</Button>
-        <Button className={styles.big} variant="primary" disabled={picked.length === 0} onClick={() => onConfirm(picked, total)}>
+        <Button className={styles.big} variant="primary" disabled={picked.length === 0} onClick={() => onConfirm(picked, total, photo)}>
           {t("partly.confirm", { amount: formatAmount(total, locale) })}
         </Button>
       </>}>
@@ -50,6 +53,7 @@ export function PartlyDialog({ open, stop, details, onClose, onConfirm }: {
         <span className={styles.newTotal}>{t("partly.now")}: <span data-testid="new-total">{formatAmount(total, locale)}</span></span>
         {picked.length === 0 && <span>{t("partly.pickOne")}</span>}
       </div>
+      <OptionalPhoto photo={photo} onPhoto={setPhoto} />
     </Dialog>
   );
 }
