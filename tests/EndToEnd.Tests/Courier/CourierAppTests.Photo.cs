@@ -31,6 +31,8 @@ public sealed partial class CourierAppTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Today's route" })).ToBeVisibleAsync();
         await Assertions.Expect(Sync(page)).ToHaveAttributeAsync("data-photos", "1");
         Assert.Equal(0, await day.CountAsync($"SELECT count(*) FROM delivery_photos WHERE courier_id = '{courierId}'"));
+        // The route's stops are on the map after the offline reload too (the first frame that drew them marks the container).
+        await Assertions.Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-drawn-ring", new System.Text.RegularExpressions.Regex("^[1-9]"));
         if (Environment.GetEnvironmentVariable("DELIVERY_SCREENSHOTS") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
