@@ -78,6 +78,7 @@ app.MapOrders();
 app.MapPlans();
 app.MapRoutes();
 app.MapCourier();
+app.MapCourierPhotos();
 app.MapNotifications();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();

@@ -19,6 +19,8 @@ internal static class FeatureSetup
         services.AddDeliveryOpenApi();
         services.AddSingleton<FleetStore>();
         services.AddSingleton<Courier.CourierStopStore>();
+        services.AddSingleton<Courier.PhotoStore>();
+        services.AddOptions<Courier.PhotoOptions>().BindConfiguration(Courier.PhotoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderWriter>();
         services.AddSingleton<CutOff>();

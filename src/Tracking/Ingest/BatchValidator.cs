@@ -78,7 +78,7 @@ internal sealed class BatchValidator(TrackingOptions options)
         return accepted;
     }
 
-    public static string EventKey(string deviceId, string clientEventId) => deviceId + ":" + clientEventId;
+    public static string EventKey(string deviceId, string clientEventId) => EventLimits.TabletEventKey(deviceId, clientEventId);
 
     private (string Field, string Reason)? Check(
         CourierEventReport e, PublishedRoute? route, CourierLiveState state, Dictionary<string, StopStatus> simulated, DateTimeOffset now,

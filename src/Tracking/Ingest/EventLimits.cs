@@ -12,6 +12,9 @@ public static class EventLimits
     /// <summary>Longest client event id.</summary>
     public const int ClientEventIdLength = 200;
 
+    /// <summary>The stored key of a tablet's event: the device and the id the tablet gave it (a re-send finds the same key).</summary>
+    public static string TabletEventKey(string deviceId, string clientEventId) => deviceId + ":" + clientEventId;
+
     /// <summary>Longest stop id.</summary>
     public const int StopIdLength = 100;
 

@@ -15,8 +15,8 @@ public sealed partial class CourierAppTests
 
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()
     {
-        ["en"] = new() { ["partly"] = "Partly delivered", ["failed"] = "Failed", ["cancel"] = "Cancel", ["reason"] = "No one home", ["list"] = "Route", ["map"] = "Map", ["next"] = "Next stop", ["more"] = "One more refused of " },
-        ["ru"] = new() { ["partly"] = "Частично", ["failed"] = "Не доставлено", ["cancel"] = "Отмена", ["reason"] = "Никого нет дома", ["list"] = "Маршрут", ["map"] = "Карта", ["next"] = "Следующая", ["more"] = "На одну больше отказа: " },
+        ["en"] = new() { ["partly"] = "Partly delivered", ["failed"] = "Failed", ["cancel"] = "Cancel", ["reason"] = "No one home", ["list"] = "Route", ["map"] = "Map", ["next"] = "Next stop", ["more"] = "One more refused of ", ["line"] = " (line 1)", ["photo"] = "Add a photo (optional)" },
+        ["ru"] = new() { ["partly"] = "Частично", ["failed"] = "Не доставлено", ["cancel"] = "Отмена", ["reason"] = "Никого нет дома", ["list"] = "Маршрут", ["map"] = "Карта", ["next"] = "Следующая", ["more"] = "На одну больше отказа: ", ["line"] = " (строка 1)", ["photo"] = "Добавить фото (необязательно)" },
     };
 
     [Fact]
@@ -51,12 +51,18 @@ public sealed partial class CourierAppTests
 
             var sku = route.GetProperty("stops")[0].GetProperty("items")[0].GetProperty("sku").GetString();
             await page.GetByRole(AriaRole.Button, new() { Name = w["partly"], Exact = true }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = w["more"] + sku }).First.ClickAsync(); // a stop may list one SKU on two lines
+            await page.GetByRole(AriaRole.Button, new() { Name = w["more"] + sku + w["line"], Exact = true }).ClickAsync();
             await ShootAsync(page, lang, "partly");
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["cancel"], Exact = true }).ClickAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = w["failed"], Exact = true }).ClickAsync();
             await page.GetByLabel(w["reason"]).CheckAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByLabel(w["photo"]).SetInputFilesAsync(new FilePayload
+            {
+                Name = "door.png", MimeType = "image/png",
+                Buffer = Convert.FromBase64String(await page.EvaluateAsync<string>("() => { const c = document.createElement('canvas'); c.width = 800; c.height = 600; c.getContext('2d').fillRect(0, 0, 800, 600); return c.toDataURL('image/png').split(',')[1]; }")),
+            });
+            await Expect(page.GetByTestId("photo-attached")).ToBeVisibleAsync();
             await ShootAsync(page, lang, "failed");
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["cancel"], Exact = true }).ClickAsync();
 

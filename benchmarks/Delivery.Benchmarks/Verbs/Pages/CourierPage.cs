@@ -34,7 +34,7 @@ internal sealed class CourierPage(Chromium chromium, ImportHost host)
         }
         """;
 
-    /// <summary>Writes rows into the app's outbox tables exactly as its Dexie outbox stores them.</summary>
+    /// <summary>Writes rows into the app's outbox stores exactly as its outbox (courier/src/features/outbox/db.ts) stores them.</summary>
     private const string Enqueue = """
         async ({ positions, events }) => {
           const db = await new Promise((ok, fail) => { const r = indexedDB.open('delivery-courier'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });

@@ -21,7 +21,7 @@ internal sealed class PlanReader(NpgsqlDataSource db)
             SELECT s.route_id, s.sequence, o.id, o.shop_order_id, o.customer_name, o.address, ST_Y(o.location), ST_X(o.location),
                    s.planned_arrival, s.planned_service_start, s.planned_departure, s.window_index,
                    (SELECT coalesce(array_agg(w ORDER BY lower(w)), '{}') FROM unnest(o.windows) w), o.demand_items, o.demand_weight_g, s.violation,
-                   s.violation_codes::text
+                   s.violation_codes::text, EXISTS (SELECT 1 FROM delivery_photos p WHERE p.order_id = o.id::text)
             FROM stops s JOIN routes r ON r.id = s.route_id JOIN orders o ON o.id = s.order_id
             WHERE r.plan_version_id = $1 AND ($2::bigint[] IS NULL OR r.courier_id = ANY($2))
             ORDER BY s.route_id, s.sequence
@@ -35,7 +35,7 @@ internal sealed class PlanReader(NpgsqlDataSource db)
                 return (RouteId: r.GetInt64(0), Items: r.GetInt64(13), Weight: r.GetInt64(14), Stop: new StopView(r.GetInt32(1), r.GetInt64(2), r.GetString(3),
                     r.GetString(4), r.GetString(5), r.GetDouble(6), r.GetDouble(7), r.Get<DateTimeOffset>(8), serviceStart, r.Get<DateTimeOffset>(10),
                     start, end, end is { } e ? Math.Round((e - serviceStart).TotalMinutes, 1) : null, 0, 0, r.OptString(15),
-                    ViolationView.FromJson(r.OptString(16))));
+                    ViolationView.FromJson(r.OptString(16)), r.GetBoolean(17)));
             }, ct, versionId, onlyCouriers))
             .ToLookup(s => s.RouteId);
         var routes = await connection.ListAsync("""

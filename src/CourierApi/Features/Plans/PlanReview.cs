@@ -4,10 +4,11 @@ namespace Delivery.CourierApi.Features.Plans;
 /// <param name="SlackMinutes">Minutes between service start and window end (negative = late); null without a window.</param>
 /// <param name="Violation">What this stop breaks, when a dispatcher kept a violating edit (English).</param>
 /// <param name="Violations">The same as codes with parameters, for a page to say in its language.</param>
+/// <param name="HasPhoto">The courier's tablet stored a proof photo for this order (<c>GET /api/v1/orders/{orderId}/photo</c>).</param>
 public sealed record StopView(int Sequence, long OrderId, string ShopOrderId, string CustomerName, string Address, double Latitude, double Longitude,
     DateTimeOffset PlannedArrival, DateTimeOffset PlannedServiceStart, DateTimeOffset PlannedDeparture, DateTimeOffset? WindowStart,
     DateTimeOffset? WindowEnd, double? SlackMinutes, long LoadItemsAfter, long LoadWeightGramsAfter, string? Violation,
-    IReadOnlyList<ViolationView> Violations);
+    IReadOnlyList<ViolationView> Violations, bool HasPhoto = false);
 
 /// <summary>A courier's route in a plan version.</summary>
 /// <param name="Break">The courier's planned break, when the shift has one.</param>

@@ -19,7 +19,7 @@ import { StopActions } from "./features/stop-actions/StopActions";
 import { UndoBar } from "./features/stop-actions/UndoBar";
 import { signOutDevice } from "./session";
 import { courierDb, startSync } from "./sync";
-import { useDexie } from "./useDexie";
+import { useStored } from "./useStored";
 import styles from "./Courier.module.css";
 
 type Tab = "next" | "list" | "map";
@@ -37,10 +37,11 @@ export function RouteScreen() {
   useEffect(startSync, []);
   const query = useCourierRoute();
   const hub = useLiveStatus("/hubs/courier");
-  const queued = useDexie(() => courierDb.events.orderBy("ord").toArray(), []);
-  const sent = useDexie(() => courierDb.sent.toArray(), []);
-  const positions = useDexie(() => courierDb.positions.count(), 0);
-  const lastAck = useDexie(async () => ((await courierDb.meta.get("lastAckAt"))?.value as number | undefined) ?? null, null);
+  const queued = useStored(() => courierDb.events.toArray(), []); // in key order: the order of the taps
+  const sent = useStored(() => courierDb.sent.toArray(), []);
+  const positions = useStored(() => courierDb.positions.count(), 0);
+  const photos = useStored(async () => (await courierDb.photos.toArray()).map(({ bytes: _, ...facts }) => facts), []);
+  const lastAck = useStored(async () => ((await courierDb.meta.get("lastAckAt"))?.value as number | undefined) ?? null, null);
   const nowMs = useTicker(1_000);
   const [tab, setTab] = useState<Tab>("next");
   const [selected, setSelected] = useState<number | null>(null);
@@ -78,7 +79,7 @@ export function RouteScreen() {
     <div className={styles.shell}>
       <header className={styles.top}>
         <span className={styles.brand}>{t("brand")}{data && <span className={styles.courierName}>{data.route.courierName}</span>}</span>
-        <SyncStatus hub={hub} events={waiting} positions={positions} lastAckAt={lastAck} locale={locale} zone={zone} />
+        <SyncStatus hub={hub} events={waiting} positions={positions} photos={photos.filter((p) => !p.rejected).length} lastAckAt={lastAck} locale={locale} zone={zone} />
         <span className={styles.gps} title={t("gps.note")}>{gps === "on" ? t("gps.on") : t("gps.off")} · {awake ? t("gps.awake") : t("gps.sleepy")}</span>
         <LanguageSwitch />
         <button type="button" className={styles.topButton} onClick={unpair}>{t("unpair")}</button>
@@ -86,7 +87,7 @@ export function RouteScreen() {
       <div className={styles.banners}>
         {offline && <p className={styles.note} role="status">{t("sync.offlineNote")}</p>}
         {change && <ChangeBanner change={change} onClose={() => setChange(null)} />}
-        <RejectedList events={queued} sequenceOf={sequenceOf} />
+        <RejectedList events={queued} photos={photos} sequenceOf={sequenceOf} />
         {(gps === "denied" || gps === "unavailable") && <p className={styles.note}>{t(`gps.${gps}`)}</p>}
         {data && <p className={styles.hint}><span className={styles.hintLong}>{t("gps.note")}</span><span className={styles.hintShort} title={t("gps.note")}>{t("gps.noteShort")}</span>{area && area.tiles > 0 && <span data-testid="area-tiles"> · {t("mapSaved", { count: area.tiles })}</span>}</p>}
       </div>

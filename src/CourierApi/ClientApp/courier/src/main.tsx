@@ -1,9 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { QueryClientProvider } from "@tanstack/react-query";
 import "../../shared/ui/tokens.css";
 import { initCourierI18n } from "./i18n";
-import { queryClient } from "../../shared/api/client";
 import { App } from "./App";
 
 initCourierI18n();
@@ -18,8 +16,6 @@ if ("serviceWorker" in navigator && import.meta.env.PROD) {
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
+    <App />
   </StrictMode>,
 );

@@ -2,7 +2,8 @@ import { liveHub } from "../../shared/live/connection";
 import { now } from "../../shared/time/clock";
 import { CourierDb, type BatchAck } from "./features/outbox/db";
 import { Outbox } from "./features/outbox/outbox";
-import { deviceToken, signOutDevice } from "./session";
+import { uploadPhotos } from "./features/photo/upload";
+import { courierApi, deviceToken, signOutDevice } from "./session";
 
 /** The tablet's one courier-hub connection (the device token as access token) and its one outbox. */
 export const courierHub = liveHub("/hubs/courier", { accessTokenFactory: () => deviceToken() ?? "" });
@@ -21,7 +22,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let failures = 0;
 let started = false;
 
-/** Drains the outbox now and again: every 2 s while connected, backing off up to 30 s after failed sends. */
+/** Drains the outbox (events and positions, then photos) now and again: every 2 s while connected, backing off up to 30 s after failed sends. */
 export function scheduleFlush(delay = 0): void {
   clearTimeout(timer);
   timer = setTimeout(() => void runFlush(), delay);
@@ -30,7 +31,10 @@ export function scheduleFlush(delay = 0): void {
 async function runFlush(): Promise<void> {
   if (!deviceToken()) return;
   try {
-    if (navigator.onLine !== false) await outbox.drain();
+    if (navigator.onLine !== false) {
+      await outbox.drain();
+      await uploadPhotos(courierDb, courierApi); // after the drain: a photo goes up once its event is acknowledged
+    }
     failures = 0;
     scheduleFlush(2_000);
   } catch {

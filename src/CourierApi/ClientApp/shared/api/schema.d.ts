@@ -1323,6 +1323,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courier/events/{clientEventId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Stores the proof photo of this device's delivered, partly delivered or failed event (the body is the image: JPEG, PNG or WebP, by its bytes); 201 the first time, 200 for the same bytes again, 409 for other bytes. */
+        put: operations["PutEventPhoto"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest proof photo the courier's tablet took at this order's door. */
+        get: operations["GetOrderPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -3097,6 +3131,16 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        PhotoInfo: {
+            clientEventId: string;
+            contentType: string;
+            /** Format: int32 */
+            sizeBytes: number;
+            /** Format: date-time */
+            takenAt: string;
+            /** Format: date-time */
+            storedAt: string;
+        };
         PinRequest: {
             /** Format: int64 */
             courierId: null | number;
@@ -3440,6 +3484,8 @@ export interface components {
             loadWeightGramsAfter: number;
             violation: null | string;
             violations: components["schemas"]["ViolationView"][];
+            /** @default false */
+            hasPhoto: boolean;
         };
         StoryEvent: {
             kind: string;
@@ -4018,6 +4064,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanVersionView"];
+                };
+            };
+        };
+    };
+    PutEventPhoto: {
+        parameters: {
+            query?: {
+                takenAt?: string;
+            };
+            header?: never;
+            path: {
+                clientEventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoInfo"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoInfo"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrderPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -48,6 +48,7 @@ export const StopList = memo(function StopList({ route, colour, locale, zone, ed
             <span className={review.stopTimes}>
               {formatTime(s.plannedArrival, locale, zone)} · {t("timeline.window")} {formatWindow(s.windowStart, s.windowEnd, locale, zone)}
               {s.slackMinutes != null && s.slackMinutes < 0 && <span className={review.late}> · {t("edit.lateBy", { minutes: Math.round(-s.slackMinutes) })}</span>}
+              {s.hasPhoto && <> · <a href={`/api/v1/orders/${s.orderId}/photo`} target="_blank" rel="noreferrer" aria-label={t("plan.photoOf", { order: s.shopOrderId })}>{t("plan.photo")}</a></>}
             </span>
             {stopViolations(t, s, { locale, zone }) && <span className={review.violation} role="note">⚠ {stopViolations(t, s, { locale, zone })}</span>}
           </span>

@@ -11,8 +11,8 @@ function subscribeOnline(cb: () => void) {
 }
 
 /** Always on screen: online or not, what waits to be sent, when the server last confirmed something. */
-export function SyncStatus({ hub, events, positions, lastAckAt, locale, zone }: {
-  hub: LiveStatus; events: number; positions: number; lastAckAt: number | null; locale: string; zone: string;
+export function SyncStatus({ hub, events, positions, photos, lastAckAt, locale, zone }: {
+  hub: LiveStatus; events: number; positions: number; photos: number; lastAckAt: number | null; locale: string; zone: string;
 }) {
   const { t } = useTranslation("courier");
   const browserOnline = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
@@ -20,8 +20,9 @@ export function SyncStatus({ hub, events, positions, lastAckAt, locale, zone }: 
   return (
     <div className={styles.sync} role="status" aria-label={t("sync.label")} data-testid="sync">
       <span className={`${styles.pill} ${styles[state]}`}><span className={styles.dot} aria-hidden="true" />{t(`sync.${state}`)}</span>
-      <span className={styles.facts} data-events={events} data-positions={positions}>
-        {events + positions === 0 ? t("sync.allSent") : t("sync.waiting", { events, positions })}
+      <span className={styles.facts} data-events={events} data-positions={positions} data-photos={photos}>
+        {events + positions + photos === 0 ? t("sync.allSent") : t("sync.waiting", { events, positions })}
+        {photos > 0 && <>{" · "}{t("sync.photos", { count: photos })}</>}
         {" · "}{lastAckAt ? t("sync.lastAck", { time: formatTime(new Date(lastAckAt), locale, zone) }) : t("sync.never")}
       </span>
     </div>

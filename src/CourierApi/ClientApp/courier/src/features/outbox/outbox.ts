@@ -1,4 +1,4 @@
-import { CourierDb, type BatchAck, type CourierBatch, type CourierEventReport, type OutboxEvent, type PositionReport } from "./db";
+import { CourierDb, type BatchAck, type CourierBatch, type CourierEventReport, type OutboxEvent, type OutboxPhoto, type PositionReport, type WriteTx } from "./db";
 
 export interface OutboxOptions {
   /** Sends a batch over the courier hub; throws when it could not (offline, hub down): everything stays queued. */
@@ -29,8 +29,9 @@ export class Outbox {
     this.opts = { now: () => Date.now(), graceMs: 8_000, maxPositionsPerBatch: 1_000, maxEventsPerBatch: 50, maxQueuedPositions: 50_000, ...options };
   }
 
-  /** Queues a stop event; it can be undone until `notBefore`. */
-  async addEvent(report: Omit<CourierEventReport, "clientEventId"> & { clientEventId?: string }, total?: number | null): Promise<OutboxEvent> {
+  /** Queues a stop event, with its proof photo when one was taken (both in one transaction); it can be undone until `notBefore`. */
+  async addEvent(report: Omit<CourierEventReport, "clientEventId"> & { clientEventId?: string }, total?: number | null,
+    photo?: Omit<OutboxPhoto, "clientEventId" | "rejected"> | null): Promise<OutboxEvent> {
     const now = this.opts.now();
     const row: OutboxEvent = {
       report: { ...report, clientEventId: report.clientEventId ?? crypto.randomUUID() },
@@ -39,34 +40,46 @@ export class Outbox {
       rejected: null,
       total: total ?? null,
     };
-    row.ord = await this.db.events.add(row);
+    row.ord = await this.db.write(["events", "photos"], async (tx) => {
+      const ord = await tx.objectStore("events").add(row);
+      if (photo) await tx.objectStore("photos").put({ ...photo, clientEventId: row.report.clientEventId, rejected: null });
+      return ord;
+    });
     return row;
   }
 
-  /** Removes a queued event while its grace period runs; false when it is too late (sent or being sent). */
+  /** Removes a queued event (and its photo) while its grace period runs; false when it is too late (sent or being sent). */
   async undo(clientEventId: string): Promise<boolean> {
-    return this.db.transaction("rw", this.db.events, async () => {
-      const row = await this.db.events.filter((e) => e.report.clientEventId === clientEventId).first();
+    return this.db.write(["events", "photos"], async (tx) => {
+      const row = (await tx.objectStore("events").getAll()).find((e) => e.report.clientEventId === clientEventId);
       if (!row || row.rejected || this.opts.now() >= row.notBefore) return false;
-      await this.db.events.delete(row.ord!);
+      await tx.objectStore("events").delete(row.ord!);
+      await tx.objectStore("photos").delete(clientEventId);
       return true;
     });
   }
 
   /** Queues a GPS fix; the per-device sequence number is the outbox key. */
   async addPosition(report: Omit<PositionReport, "seq">): Promise<void> {
-    await this.db.positions.add({ report });
-    const count = await this.db.positions.count();
-    if (count > this.opts.maxQueuedPositions) {
-      const drop = await this.db.positions.orderBy("seq").limit(count - this.opts.maxQueuedPositions).primaryKeys();
-      await this.db.positions.bulkDelete(drop);
-      await this.bump("positionsDropped", drop.length);
-    }
+    await this.db.write(["positions", "meta"], async (tx) => {
+      const store = tx.objectStore("positions");
+      await store.add({ report });
+      const count = await store.count();
+      if (count > this.opts.maxQueuedPositions) {
+        const drop = await store.getAllKeys(undefined, count - this.opts.maxQueuedPositions);
+        for (const seq of drop) await store.delete(seq);
+        await bump(tx.objectStore("meta"), "positionsDropped", drop.length);
+      }
+    });
   }
 
-  /** A refused event the courier has read: removed for good. */
+  /** A refused event the courier has read: removed for good, with its photo (it can never be attached). */
   async dismiss(ord: number): Promise<void> {
-    await this.db.events.delete(ord);
+    await this.db.write(["events", "photos"], async (tx) => {
+      const row = await tx.objectStore("events").get(ord);
+      await tx.objectStore("events").delete(ord);
+      if (row) await tx.objectStore("photos").delete(row.report.clientEventId);
+    });
   }
 
   /** Sends what is due, once; concurrent calls share the same flush. */
@@ -85,13 +98,15 @@ export class Outbox {
 
   private async flushOnce(): Promise<FlushResult> {
     const now = this.opts.now();
-    const queued = await this.db.events.orderBy("ord").filter((e) => !e.rejected).limit(this.opts.maxEventsPerBatch + 1).toArray();
+    const db = await this.db.open();
+    const read = db.transaction(["events", "positions"]);
+    const queued = (await read.objectStore("events").getAll()).filter((e) => !e.rejected).slice(0, this.opts.maxEventsPerBatch + 1);
+    const positions = await read.objectStore("positions").getAll(undefined, this.opts.maxPositionsPerBatch + 1);
     const due: OutboxEvent[] = [];
     for (const e of queued) {
       if (e.notBefore > now || due.length === this.opts.maxEventsPerBatch) break; // order is kept: later taps wait for earlier ones
       due.push(e);
     }
-    const positions = await this.db.positions.orderBy("seq").limit(this.opts.maxPositionsPerBatch + 1).toArray();
     const sendPositions = positions.slice(0, this.opts.maxPositionsPerBatch);
     if (due.length === 0 && sendPositions.length === 0) {
       return { sent: false, events: 0, positions: 0, rejected: 0, more: false };
@@ -123,27 +138,32 @@ export class Outbox {
       throw new Error(batchWide.reason);
     }
     const now = this.opts.now();
-    await this.db.transaction("rw", [this.db.events, this.db.positions, this.db.sent, this.db.meta], async () => {
+    await this.db.write(["events", "positions", "sent", "meta"], async (tx) => {
+      const store = tx.objectStore("events");
       for (const e of events) {
         const id = e.report.clientEventId;
         const why = refused.get(id);
         if (why) {
-          await this.db.events.update(e.ord!, { rejected: { field: why.field, reason: why.reason } });
+          await store.put({ ...e, rejected: { field: why.field, reason: why.reason } });
         } else if (accepted.has(id)) {
-          await this.db.events.delete(e.ord!);
-          await this.db.sent.put({ clientEventId: id, report: e.report, ackedAt: now, total: e.total ?? null });
+          await store.delete(e.ord!);
+          await tx.objectStore("sent").put({ clientEventId: id, report: e.report, ackedAt: now, total: e.total ?? null });
         }
       }
       // Positions not named in a rejection are durable; refused ones (out of range, too old) can never be stored.
-      await this.db.positions.bulkDelete(seqs);
+      // The batch was the oldest keys in order, and keys only grow, so the range holds exactly those sent.
+      if (seqs.length > 0) await tx.objectStore("positions").delete(IDBKeyRange.bound(seqs[0], seqs[seqs.length - 1]));
       const refusedPositions = ack.rejections.filter((r) => r.item.startsWith("position")).length;
-      if (refusedPositions > 0) await this.bump("positionsRejected", refusedPositions);
-      await this.db.meta.put({ key: "lastAckAt", value: now });
+      const meta = tx.objectStore("meta");
+      if (refusedPositions > 0) await bump(meta, "positionsRejected", refusedPositions);
+      await meta.put({ key: "lastAckAt", value: now });
     });
   }
+}
 
-  private async bump(key: string, by: number): Promise<void> {
-    const row = await this.db.meta.get(key);
-    await this.db.meta.put({ key, value: (typeof row?.value === "number" ? row.value : 0) + by });
-  }
+type MetaStore = ReturnType<WriteTx<["meta"]>["objectStore"]>;
+
+async function bump(meta: Pick<MetaStore, "get" | "put">, key: string, by: number): Promise<void> {
+  const row = await meta.get(key);
+  await meta.put({ key, value: (typeof row?.value === "number" ? row.value : 0) + by });
 }

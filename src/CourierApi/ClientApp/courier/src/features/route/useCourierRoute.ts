@@ -1,57 +1,69 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { Schemas } from "../../../../shared/api/client";
 import { courierApi } from "../../session";
 import { courierDb, courierHub } from "../../sync";
+import { useStored } from "../../useStored";
 
 export type CourierRoute = Schemas["CourierRouteResponse"];
 export type RouteStop = Schemas["StopView"];
 export type StopDetails = Schemas["CourierStopDetails"];
 
-/** The route and whether it came from the server just now or from the tablet's copy (offline). */
+/** The route and whether the server has answered since the page opened (else it is the tablet's copy). */
 export interface RouteState { route: CourierRoute | null; fromCache: boolean }
 
-const key = ["courier-route"];
+let loading: Promise<boolean> | null = null;
 
-async function fetchRoute(): Promise<RouteState> {
-  let response: Response | undefined;
-  let data: CourierRoute | undefined;
-  try {
-    ({ data, response } = await courierApi.GET("/api/v1/courier/route", {}));
-  } catch {
-    response = undefined; // offline: fall back to the copy
-  }
-  if (response?.ok && data) {
-    await courierDb.meta.put({ key: "route", value: data });
-    return { route: data, fromCache: false };
-  }
-  if (response?.status === 404) {
-    await courierDb.meta.delete("route");
-    return { route: null, fromCache: false };
-  }
-  const copy = (await courierDb.meta.get("route"))?.value as CourierRoute | undefined;
-  if (copy) return { route: copy, fromCache: true };
-  throw new Error(response ? `route: ${response.status}` : "offline");
+/** Reads today's route from the server into the tablet's copy (IndexedDB); true when the server answered. */
+function reload(): Promise<boolean> {
+  loading ??= (async () => {
+    try {
+      const { data, response } = await courierApi.GET("/api/v1/courier/route", {});
+      if (response.ok && data) await courierDb.meta.put({ key: "route", value: data });
+      else if (response.status === 404) await courierDb.meta.delete("route");
+      return response.ok || response.status === 404;
+    } catch {
+      return false; // offline: the copy stays
+    } finally {
+      loading = null;
+    }
+  })();
+  return loading;
 }
 
 /**
- * Today's route: from the server when it answers (and kept in IndexedDB), else the kept copy. Reloaded when the
- * dispatcher publishes a change (RouteChanged on the courier hub), after a reconnect, and once a minute.
+ * Today's route, always read from the tablet's copy (one truth for online and offline), which is refreshed from the
+ * server on opening (retried twice), when the dispatcher publishes a change (RouteChanged on the courier hub), after a
+ * reconnect, when the browser is back online, and once a minute. A 404 (no route today) removes the copy.
  */
-export function useCourierRoute() {
-  const client = useQueryClient();
+export function useCourierRoute(): { data: RouteState | undefined; isPending: boolean } {
+  const copy = useStored(async () => ({ route: ((await courierDb.meta.get("route"))?.value as CourierRoute | undefined) ?? null }), undefined,
+    (a, b) => a === b || (a !== undefined && b !== undefined && JSON.stringify(a.route) === JSON.stringify(b.route)));
+  const [answered, setAnswered] = useState(false);
+  const [tried, setTried] = useState(false);
   useEffect(() => {
-    const reload = () => void client.invalidateQueries({ queryKey: key });
-    const offChange = courierHub.on("RouteChanged", reload);
-    const offRevoked = courierHub.on("DeviceRevoked", reload); // a 401 on the reload signs this tablet out
-    const offResync = courierHub.onResync(reload);
-    window.addEventListener("online", reload);
+    let live = true;
+    const load = (attempt = 0): void => void reload().then((ok) => {
+      if (!live) return;
+      if (ok) setAnswered(true);
+      if (!ok && attempt < 2) setTimeout(() => load(attempt + 1), 1_000);
+      else setTried(true);
+    });
+    const again = () => load();
+    load();
+    const offChange = courierHub.on("RouteChanged", again);
+    const offRevoked = courierHub.on("DeviceRevoked", again); // a 401 on the reload signs this tablet out
+    const offResync = courierHub.onResync(again);
+    const timer = setInterval(again, 60_000);
+    window.addEventListener("online", again);
     return () => {
+      live = false;
       offChange();
       offRevoked();
       offResync();
-      window.removeEventListener("online", reload);
+      clearInterval(timer);
+      window.removeEventListener("online", again);
     };
-  }, [client]);
-  return useQuery({ queryKey: key, queryFn: fetchRoute, refetchInterval: 60_000, retry: 2, retryDelay: 1_000, staleTime: 10_000, networkMode: "always" });
+  }, []);
+  const data = copy === undefined ? undefined : { route: copy.route, fromCache: !answered };
+  return { data, isPending: copy === undefined || (copy.route === null && !tried) };
 }

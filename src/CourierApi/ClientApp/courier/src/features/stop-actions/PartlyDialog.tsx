@@ -4,40 +4,45 @@ import { intlLocale } from "../../../../shared/i18n/language";
 import { Button } from "../../../../shared/ui/Button";
 import { Dialog } from "../../../../shared/ui/Dialog";
 import type { RefusedItem } from "../outbox/db";
-import { formatAmount, recalculatedTotal } from "../route/money";
+import { formatAmount, recalculatedTotal, refusedBySku } from "../route/money";
 import type { RouteStop, StopDetails } from "../route/useCourierRoute";
+import type { Photo } from "../photo/photo";
+import { OptionalPhoto } from "../photo/OptionalPhoto";
 import styles from "./Actions.module.css";
 
 /** Pick the refused items and quantities; the recalculated total shows before confirming. */
 export function PartlyDialog({ open, stop, details, onClose, onConfirm }: {
-  open: boolean; stop: RouteStop; details: StopDetails; onClose: () => void; onConfirm: (refused: RefusedItem[], total: number) => void;
+  open: boolean; stop: RouteStop; details: StopDetails; onClose: () => void; onConfirm: (refused: RefusedItem[], total: number, photo: Photo | null) => void;
 }) {
   const { t, i18n } = useTranslation("courier");
   const locale = intlLocale(i18n.language);
-  const [refused, setRefused] = useState(new Map<string, number>());
-  useEffect(() => { if (open) setRefused(new Map()); }, [open]);
+  // By line: one SKU may be listed on two lines, each with its own stepper.
+  const [refused, setRefused] = useState(new Map<number, number>());
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  useEffect(() => { if (open) { setRefused(new Map()); setPhoto(null); } }, [open]);
   const total = recalculatedTotal(details.items, refused);
-  const picked = [...refused.entries()].filter(([, q]) => q > 0).map(([sku, quantity]) => ({ sku, quantity }));
-  const set = (sku: string, q: number) => setRefused((m) => new Map(m).set(sku, q));
+  const picked = refusedBySku(details.items, refused);
+  const set = (line: number, q: number) => setRefused((m) => new Map(m).set(line, q));
   return (
     <Dialog title={t("partly.title", { n: stop.sequence })} open={open} onClose={onClose}
       footer={<>
         <Button className={styles.big} onClick={onClose}>{t("cancel")}</Button>
-        <Button className={styles.big} variant="primary" disabled={picked.length === 0} onClick={() => onConfirm(picked, total)}>
+        <Button className={styles.big} variant="primary" disabled={picked.length === 0} onClick={() => onConfirm(picked, total, photo)}>
           {t("partly.confirm", { amount: formatAmount(total, locale) })}
         </Button>
       </>}>
       <p>{t("partly.lead")}</p>
       <ul className={styles.rows}>
-        {details.items.map((i) => {
-          const q = refused.get(i.sku) ?? 0;
+        {details.items.map((i, line) => {
+          const q = refused.get(line) ?? 0;
+          const name = { name: i.sku, line: line + 1 };
           return (
-            <li key={i.sku} className={styles.row}>
+            <li key={line} className={styles.row}>
               <span><strong>{i.sku}</strong><br /><span>{t("partly.ordered", { qty: i.quantity })} · {formatAmount(i.unitPrice, locale)}</span></span>
-              <span className={styles.stepper} role="group" aria-label={t("partly.refused", { name: i.sku })}>
-                <Button className={styles.step} aria-label={t("partly.less", { name: i.sku })} disabled={q === 0} onClick={() => set(i.sku, q - 1)}>−</Button>
+              <span className={styles.stepper} role="group" aria-label={t("partly.refused", name)}>
+                <Button className={styles.step} aria-label={t("partly.less", name)} disabled={q === 0} onClick={() => set(line, q - 1)}>−</Button>
                 <output className={styles.count} aria-live="polite">{q}</output>
-                <Button className={styles.step} aria-label={t("partly.more", { name: i.sku })} disabled={q >= i.quantity} onClick={() => set(i.sku, q + 1)}>+</Button>
+                <Button className={styles.step} aria-label={t("partly.more", name)} disabled={q >= i.quantity} onClick={() => set(line, q + 1)}>+</Button>
               </span>
             </li>
           );
@@ -48,6 +53,7 @@ export function PartlyDialog({ open, stop, details, onClose, onConfirm }: {
         <span className={styles.newTotal}>{t("partly.now")}: <span data-testid="new-total">{formatAmount(total, locale)}</span></span>
         {picked.length === 0 && <span>{t("partly.pickOne")}</span>}
       </div>
+      <OptionalPhoto photo={photo} onPhoto={setPhoto} />
     </Dialog>
   );
 }

@@ -6,14 +6,17 @@ import type { EventKind, RefusedItem } from "../outbox/db";
 import type { LocalStop } from "../route/stopStatus";
 import type { RouteStop, StopDetails } from "../route/useCourierRoute";
 import { outbox, scheduleFlush } from "../../sync";
+import type { Photo } from "../photo/photo";
+import { PhotoPicker } from "../photo/PhotoPicker";
 import { FailDialog } from "./FailDialog";
 import { PartlyDialog } from "./PartlyDialog";
 import styles from "./Actions.module.css";
 
-/** Records an outcome in the outbox first (it is sent after the undo grace period). */
-export async function record(stopId: string, kind: EventKind, extra: { reason?: string; note?: string | null; refusedItems?: RefusedItem[]; total?: number } = {}) {
+/** Records an outcome (with its proof photo) in the outbox first (it is sent after the undo grace period, the photo after it). */
+export async function record(stopId: string, kind: EventKind,
+  extra: { reason?: string; note?: string | null; refusedItems?: RefusedItem[]; total?: number; photo?: Photo | null } = {}) {
   await outbox.addEvent({ stopId, kind, occurredAt: now().toISOString(), reason: extra.reason ?? null, note: extra.note ?? null,
-    refusedItems: extra.refusedItems ?? null }, extra.total ?? null);
+    refusedItems: extra.refusedItems ?? null }, extra.total ?? null, extra.photo);
   scheduleFlush(kind === "arrived" ? 0 : 8_100);
 }
 
@@ -27,12 +30,13 @@ export function StopActions({ stop, details, status }: { stop: RouteStop; detail
     <div className={styles.actions} role="group" aria-label={t("actions.label")}>
       {status.status === "open" && <Button className={`${styles.act} ${styles.arrived}`} onClick={() => void record(id, "arrived")}>{t("actions.arrived")}</Button>}
       <Button className={`${styles.act} ${styles.ok}`} onClick={() => void record(id, "delivered")}><span aria-hidden="true">✓</span> {t("actions.delivered")}</Button>
+      <PhotoPicker className={`${styles.act} ${styles.okPhoto}`} label={t("photo.delivered")} onPhoto={(photo) => void record(id, "delivered", { photo })} />
       <Button className={`${styles.act} ${styles.partly}`} onClick={() => setDialog("partly")} disabled={!details || details.items.length === 0}>{t("actions.partly")}</Button>
       <Button className={`${styles.act} ${styles.failed}`} onClick={() => setDialog("failed")}><span aria-hidden="true">✕</span> {t("actions.failed")}</Button>
       {details && <PartlyDialog open={dialog === "partly"} stop={stop} details={details} onClose={() => setDialog(null)}
-        onConfirm={(refusedItems, total) => { setDialog(null); void record(id, "partly_delivered", { refusedItems, total }); }} />}
+        onConfirm={(refusedItems, total, photo) => { setDialog(null); void record(id, "partly_delivered", { refusedItems, total, photo }); }} />}
       <FailDialog open={dialog === "failed"} stop={stop} onClose={() => setDialog(null)}
-        onConfirm={(reason, note) => { setDialog(null); void record(id, "failed", { reason, note }); }} />
+        onConfirm={(reason, note, photo) => { setDialog(null); void record(id, "failed", { reason, note, photo }); }} />
     </div>
   );
 }
