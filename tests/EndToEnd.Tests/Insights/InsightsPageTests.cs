@@ -40,9 +40,13 @@ public sealed class InsightsPageTests(InsightsHost fixture) : IClassFixture<Insi
     {
         var page = await Host.SignedInPageAsync("analyst", "analyst-password");
         await page.GotoAsync("/insights");
-        await page.GetByLabel("From").FillAsync("2026-11-16");
-        await page.GetByLabel("To", new() { Exact = true }).FillAsync("2026-11-29");
-        Assert.Contains("from=2026-11-16", page.Url);
+        // Dates as the English page writes them (day/month/year), whatever the browser's own language.
+        await Expect(page.GetByLabel("From")).ToHaveAttributeAsync("placeholder", "dd/mm/yyyy");
+        await page.GetByLabel("From").FillAsync("16/11/2026");
+        await page.GetByLabel("From").PressAsync("Enter");
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync("29/11/2026");
+        await page.GetByLabel("To", new() { Exact = true }).PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("from=2026-11-16.*to=2026-11-29|to=2026-11-29.*from=2026-11-16"));
 
         await Expect(page.GetByTestId("hit-rate")).ToContainTextAsync("%");
         await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"of [\d,]+ handovers with a window"))).ToBeVisibleAsync();

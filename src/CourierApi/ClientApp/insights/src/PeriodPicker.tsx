@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { intlLocale } from "../../shared/i18n/language";
+import { DateText } from "../../shared/ui/DateText";
 import { lastDays, maxDays, periodDays, type Period } from "./period";
 import styles from "./InsightsPage.module.css";
 
@@ -6,7 +8,8 @@ const presets = [7, 30, 90, 365];
 
 /** From/to dates and the usual spans; a period longer than the API allows is not offered. */
 export function PeriodPicker({ period, today, onChange }: { period: Period; today: string; onChange: (p: Period) => void }) {
-  const { t } = useTranslation("insights");
+  const { t, i18n } = useTranslation("insights");
+  const locale = intlLocale(i18n.language);
   const set = (p: Period) => {
     if (p.from && p.to && p.from <= p.to && periodDays(p) <= maxDays) onChange(p);
   };
@@ -24,10 +27,10 @@ export function PeriodPicker({ period, today, onChange }: { period: Period; toda
         })}
       </div>
       <label className={styles.dateField}>{t("from")}
-        <input type="date" value={period.from} max={period.to} onChange={(e) => set({ ...period, from: e.target.value })} />
+        <DateText value={period.from} locale={locale} placeholder={t("datePattern")} onChange={(from) => set({ ...period, from })} />
       </label>
       <label className={styles.dateField}>{t("to")}
-        <input type="date" value={period.to} min={period.from} onChange={(e) => set({ ...period, to: e.target.value })} />
+        <DateText value={period.to} locale={locale} placeholder={t("datePattern")} onChange={(to) => set({ ...period, to })} />
       </label>
     </div>
   );

@@ -9,6 +9,10 @@ describe("format", () => {
     expect(parseNumericDate("2/12/26", "en-GB")).toBe("2026-12-02");
     expect(parseNumericDate("31.02.2026", "ru-RU")).toBeNull();
     expect(parseNumericDate("12.2026", "ru-RU")).toBeNull();
+    // yyyy-MM-dd is read in any locale (a pasted ISO date), never as day 2026.
+    expect(parseNumericDate("2026-11-16", "en-GB")).toBe("2026-11-16");
+    expect(parseNumericDate("2026-11-16", "ru-RU")).toBe("2026-11-16");
+    expect(parseNumericDate("2026-02-30", "en-GB")).toBeNull();
   });
 
   it("reads times of day as typed, 24-hour", () => {

@@ -100,7 +100,9 @@ export function parseNumericDate(text: string, locale: string): string | null {
     .map((p) => p.type).filter((t) => t === "day" || t === "month" || t === "year");
   const numbers = text.trim().split(/\D+/).filter(Boolean).map(Number);
   if (numbers.length !== 3) return null;
-  const part = (type: string) => numbers[order.indexOf(type as "day")] ?? NaN;
+  // A four-digit first number is a year: yyyy-MM-dd (ISO, as pasted from elsewhere) in any locale.
+  const iso = /^\s*\d{4}\D/.test(text);
+  const part = (type: string) => (iso ? numbers[["year", "month", "day"].indexOf(type)] : numbers[order.indexOf(type as "day")]) ?? NaN;
   const [year, month, day] = [part("year"), part("month"), part("day")];
   const full = year < 100 ? 2000 + year : year;
   const d = new Date(Date.UTC(full, month - 1, day, 12));

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { addDays, formatNumericDate, formatPlanDate, parseNumericDate } from "../../../shared/i18n/format";
+import { addDays, formatPlanDate } from "../../../shared/i18n/format";
+import { DateText } from "../../../shared/ui/DateText";
 import styles from "../App.module.css";
 
 /**
@@ -9,23 +9,12 @@ import styles from "../App.module.css";
  */
 export function DateField({ value, locale, onChange }: { value: string; locale: string; onChange: (date: string) => void }) {
   const { t } = useTranslation("board");
-  const [text, setText] = useState(() => formatNumericDate(value, locale));
-  const [invalid, setInvalid] = useState(false);
-  useEffect(() => { setText(formatNumericDate(value, locale)); setInvalid(false); }, [value, locale]);
-
-  const commit = () => {
-    const parsed = parseNumericDate(text, locale);
-    setInvalid(parsed === null);
-    if (parsed && parsed !== value) onChange(parsed);
-  };
   return (
     <span className={styles.field}>
       <button type="button" className={styles.step} aria-label={t("dayBefore")} onClick={() => onChange(addDays(value, -1))}>‹</button>
       <label className={styles.field}>
         <span className="visually-hidden">{t("planDate")}</span>
-        <input className={styles.date} type="text" inputMode="numeric" value={text} aria-invalid={invalid || undefined}
-          title={formatPlanDate(value, locale)} placeholder={t("datePattern")}
-          onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => { if (e.key === "Enter") commit(); }} />
+        <DateText className={styles.date} value={value} locale={locale} title={formatPlanDate(value, locale)} placeholder={t("datePattern")} onChange={onChange} />
       </label>
       <span className={styles.weekday} aria-hidden="true">{formatPlanDate(value, locale).split(/[ ,]/)[0]}</span>
       <button type="button" className={styles.step} aria-label={t("dayAfter")} onClick={() => onChange(addDays(value, 1))}>›</button>

@@ -29,7 +29,7 @@ export function Chart({ title, labels, series, kind = "bars", height = 200, file
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height,
-      legend: { show: series.length > 1 },
+      legend: { show: series.length > 1, live: false }, // the series names only: the values are in the table behind the chart
       cursor: { points: { show: kind === "line" } },
       scales: {
         x: { time: false, range: [-0.6, labels.length - 0.4] },
