@@ -1754,6 +1754,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's delivery day as the live view starts from it (date defaults to today at the depot): every courier with a published route, latest position, stop progress and ETAs, minutes behind plan, and the alerts with suggested actions and acknowledgements. The live hub (/hubs/live, JoinDepot) moves it on. */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveDayResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/live/alerts/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledges an alert of the day: who and when are stored; the first acknowledgement stands and is answered to later calls. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcknowledgeAlertRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertAcknowledgement"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/orders/{orderId}/story": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stop's story: window, planned arrival, every recorded event with its source (tablet, paper, geofence), the customer's notes and choice. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                    orderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StopStory"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracking/{token}/page": {
         parameters: {
             query?: never;
@@ -2108,6 +2256,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgeAlertRequest: {
+            /** Format: date */
+            date: string;
+            key: string;
+        };
+        AlertAcknowledgement: {
+            key: string;
+            acknowledgedBy: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
+        };
         BreakDto: {
             /** Format: time */
             earliest: string;
@@ -2513,6 +2672,110 @@ export interface components {
             type: string;
             coordinates: number[][];
         };
+        LiveAlert: {
+            key: string;
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            courierId: null | number;
+            /** Format: int64 */
+            routeId: null | number;
+            /** Format: int64 */
+            orderId: null | number;
+            /** Format: int32 */
+            lateMinutes: null | number;
+            customerChoice: null | string;
+            phone: null | string;
+            actions: string[];
+            acknowledgedBy: null | string;
+            /** Format: date-time */
+            acknowledgedAt: null | string;
+        };
+        LiveCourier: {
+            /** Format: int64 */
+            courierId: number;
+            name: string;
+            phone: null | string;
+            /** Format: int64 */
+            routeId: number;
+            /** Format: int32 */
+            colour: number;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            position: null | components["schemas"]["LivePosition"];
+            /** Format: date-time */
+            lastContactAt: null | string;
+            silent: boolean;
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            remaining: number;
+            /** Format: int32 */
+            behindMinutes: null | number;
+            /** Format: int64 */
+            nextOrderId: null | number;
+            stops: components["schemas"]["LiveStop"][];
+        };
+        LiveDayResponse: {
+            /** Format: int64 */
+            depotId: number;
+            /** Format: date */
+            date: string;
+            timeZone: string;
+            /** Format: date-time */
+            now: string;
+            /** Format: int32 */
+            silentAfterMinutes: number;
+            live: boolean;
+            /** Format: int64 */
+            planVersionId: null | number;
+            couriers: components["schemas"]["LiveCourier"][];
+            alerts: components["schemas"]["LiveAlert"][];
+        };
+        LivePosition: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** Format: double */
+            headingDeg: null | number;
+            /** Format: double */
+            speedMps: null | number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        LiveStop: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            /** Format: int32 */
+            sequence: number;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            state: string;
+            status: string;
+            /** Format: date-time */
+            plannedArrival: string;
+            /** Format: date-time */
+            eta: null | string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            /** Format: date-time */
+            arrivedAt: null | string;
+            /** Format: date-time */
+            handoverAt: null | string;
+            /** Format: int32 */
+            lateMinutes: null | number;
+            customerName: string;
+            address: string;
+        };
         LoadDto: {
             /** Format: int64 */
             weightGrams: number;
@@ -2912,6 +3175,33 @@ export interface components {
          * @enum {unknown}
          */
         StopStatus: "Open" | "Arrived" | "Delivered" | "PartlyDelivered" | "Failed" | "Cancelled";
+        StopStory: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            customerPhone: null | string;
+            address: string;
+            deliveryNotes: null | string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            /** Format: date-time */
+            plannedArrival: null | string;
+            events: components["schemas"]["StopStoryEvent"][];
+            customerChoice: null | string;
+            customerChoiceNote: null | string;
+        };
+        StopStoryEvent: {
+            kind: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: string;
+            reason: null | string;
+            note: null | string;
+            enteredBy: null | string;
+        };
         StopView: {
             /** Format: int32 */
             sequence: number;
