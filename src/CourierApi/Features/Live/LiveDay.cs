@@ -88,7 +88,10 @@ internal sealed class LiveDay(LiveDayStore store, IPublishedRouteSource routes, 
                 f?.CustomerName ?? "", f?.Address ?? "");
         }).ToList();
         var nextStop = next is null ? null : stops.First(s => s.OrderId == long.Parse(next.StopId, CultureInfo.InvariantCulture));
-        int? behind = nextStop?.Eta is { } eta ? Minutes(eta - nextStop.PlannedArrival)
+        // Behind plan: when the next stop's service can start (the ETA, or the window's start if earlier: the courier waits)
+        // against when the plan starts it; a route not started yet is behind by the time past its planned start.
+        var plannedService = nextStop is null ? (DateTimeOffset?)null : facts.GetValueOrDefault(nextStop.OrderId)?.PlannedServiceStart ?? nextStop.PlannedArrival;
+        int? behind = nextStop?.Eta is { } eta && plannedService is { } ps ? Minutes(Later(eta, nextStop.WindowStartUtc) - ps)
             : today && live.Latest is null && next is not null && now > r.Start ? Minutes(now - r.Start) : null;
         var silent = live.Active && live.LastReceivedAt is { } seen && now - seen >= TimeSpan.FromMinutes(silentAfter);
         var position = live.Latest is { } p ? new LivePosition(p.Lat, p.Lon, p.HeadingDeg, p.SpeedMps, p.RecordedAt) : null;
@@ -123,6 +126,8 @@ internal sealed class LiveDay(LiveDayStore store, IPublishedRouteSource routes, 
 
     private static LiveAlert Alert(string key, string kind, DateTimeOffset at, long? courierId, long? routeId, long? orderId, int? late, string? choice,
         string? phone, IReadOnlyList<string> actions) => new(key, kind, at, courierId, routeId, orderId, late, choice, phone, actions, null, null);
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } x && x > a ? x : a;
 
     private static int Urgency(string kind) => kind switch { "atRisk" => 0, "silent" => 1, "failed" => 2, _ => 3 };
 

@@ -11,7 +11,7 @@ internal sealed class LiveDayStore(NpgsqlDataSource db)
     public sealed record DayRoute(long RouteId, long CourierId, string Name, string? Phone, DateTimeOffset Start, DateTimeOffset End, long VersionId);
 
     /// <summary>What the plan and the order say about a stop.</summary>
-    public sealed record StopFacts(string ShopOrderId, DateTimeOffset PlannedArrival, string CustomerName, string Address, string? Phone);
+    public sealed record StopFacts(string ShopOrderId, DateTimeOffset PlannedArrival, DateTimeOffset PlannedServiceStart, string CustomerName, string Address, string? Phone);
 
     public Task<string?> TimeZoneAsync(long depotId, CancellationToken ct) =>
         db.ScalarAsync<string?>("SELECT time_zone FROM depots WHERE id = $1", ct, depotId);
@@ -26,9 +26,9 @@ internal sealed class LiveDayStore(NpgsqlDataSource db)
 
     public async Task<Dictionary<long, StopFacts>> StopFactsAsync(long versionId, CancellationToken ct) =>
         (await db.ListAsync("""
-            SELECT st.order_id, o.shop_order_id, st.planned_arrival, o.customer_name, o.address, o.customer_phone
+            SELECT st.order_id, o.shop_order_id, st.planned_arrival, st.planned_service_start, o.customer_name, o.address, o.customer_phone
             FROM stops st JOIN routes r ON r.id = st.route_id JOIN orders o ON o.id = st.order_id WHERE r.plan_version_id = $1
-            """, r => (r.GetInt64(0), new StopFacts(r.GetString(1), r.Get<DateTimeOffset>(2), r.GetString(3), r.GetString(4), r.OptString(5))), ct, versionId))
+            """, r => (r.GetInt64(0), new StopFacts(r.GetString(1), r.Get<DateTimeOffset>(2), r.Get<DateTimeOffset>(3), r.GetString(4), r.GetString(5), r.OptString(6))), ct, versionId))
         .ToDictionary(x => x.Item1, x => x.Item2);
 
     public async Task<Dictionary<long, string>> ChoicesAsync(long depotId, DateOnly date, CancellationToken ct) =>

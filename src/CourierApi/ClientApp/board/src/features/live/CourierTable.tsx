@@ -81,7 +81,7 @@ function Row({ c, day, now, selected, onSelect }: { c: LiveCourier; day: LiveDay
         {next ? (
           <span className={styles.nextStop}>
             <span>{next.sequence}. {next.customerName}</span>
-            <span className={[panel.mono, late ? styles.lateText : ""].join(" ")}>
+            <span className={[styles.nums, late ? styles.lateText : ""].join(" ")}>
               {t("live.eta")} {next.eta ? formatTime(next.eta, locale, zone) : "—"} · {t("live.window")} {formatWindow(next.windowStartUtc, next.windowEndUtc, locale, zone)}
               {late && <> · {t("live.lateBy", { count: next.lateMinutes ?? 0 })}</>}
             </span>

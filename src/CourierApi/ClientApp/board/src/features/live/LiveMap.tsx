@@ -56,20 +56,29 @@ export function LiveMap({ day, now, selected, onSelectCourier }: { day: LiveDay;
     }))),
   }), [day.couriers, selected]);
 
-  const couriers = useMemo<FeatureCollection>(() => ({
-    type: "FeatureCollection",
-    features: day.couriers.filter((c) => c.position).map((c) => {
-      const stale = isStale(c, new Date(minute * 60_000), day.silentAfterMinutes);
-      return {
-        type: "Feature" as const,
-        geometry: { type: "Point" as const, coordinates: [c.position!.lon, c.position!.lat] },
-        properties: { id: c.courierId, colour: stale ? "#8a93a6" : routeColour(c.colour), stale: stale ? 1 : 0, heading: c.position!.headingDeg ?? 0,
-          hasHeading: c.position!.headingDeg != null && !stale ? 1 : 0, name: c.name.split(" ")[0] ?? c.name },
-      };
-    }),
-  }), [day.couriers, day.silentAfterMinutes, minute]);
+  // Live and stale couriers are two layers: a stale fix is drawn hollow and grey with no heading, never as if live.
+  const [couriers, staleCouriers] = useMemo<[FeatureCollection, FeatureCollection]>(() => {
+    const at = new Date(minute * 60_000);
+    const feature = (c: LiveDay["couriers"][number], stale: boolean) => ({
+      type: "Feature" as const,
+      geometry: { type: "Point" as const, coordinates: [c.position!.lon, c.position!.lat] },
+      properties: { id: c.courierId, colour: routeColour(c.colour), heading: c.position!.headingDeg ?? 0, hasHeading: c.position!.headingDeg != null ? 1 : 0,
+        name: (c.name.split(" ")[0] ?? c.name) + (stale ? " · " + t("live.stale") : "") },
+    });
+    const placed = day.couriers.filter((c) => c.position);
+    return [
+      { type: "FeatureCollection", features: placed.filter((c) => !isStale(c, at, day.silentAfterMinutes)).map((c) => feature(c, false)) },
+      { type: "FeatureCollection", features: placed.filter((c) => isStale(c, at, day.silentAfterMinutes)).map((c) => feature(c, true)) },
+    ];
+  }, [day.couriers, day.silentAfterMinutes, minute, t]);
 
-  const points = useMemo(() => [[depot.longitude, depot.latitude] as [number, number], ...day.couriers.flatMap((c) => c.stops.map((s) => [s.lon, s.lat] as [number, number]))], [day.couriers, depot]);
+  // Fitted to the depot, the stops and where the couriers are, once per plan version and courier count (not on every fix).
+  const placedCount = day.couriers.filter((c) => c.position).length;
+  const points = useMemo(() => [[depot.longitude, depot.latitude] as [number, number],
+    ...day.couriers.flatMap((c) => c.stops.map((s) => [s.lon, s.lat] as [number, number])),
+    ...day.couriers.flatMap((c) => (c.position ? [[c.position.lon, c.position.lat] as [number, number]] : []))],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [depot, day.planVersionId, placedCount]);
 
   return (
     <MapView center={[depot.longitude, depot.latitude]} zoom={12} label={t("live.map")}>
@@ -86,17 +95,20 @@ export function LiveMap({ day, now, selected, onSelectCourier }: { day: LiveDay;
         { id: "liveStopNum", type: "symbol", minzoom: 13, layout: { "text-field": ["get", "label"], "text-font": labelFont, "text-size": 9.5, "text-allow-overlap": true },
           paint: { "text-color": "#ffffff" } },
       ]} />
-      <GeoJsonLayer data={couriers} layers={[
-        { id: "liveCourier", type: "circle", paint: {
-          "circle-radius": 13, "circle-color": ["case", ["==", ["get", "stale"], 1], "#ffffff", ["get", "colour"]],
-          "circle-stroke-width": 3, "circle-stroke-color": ["get", "colour"],
-          "circle-opacity": ["case", ["==", ["get", "stale"], 1], 0.85, 1],
+      <GeoJsonLayer data={staleCouriers} layers={[
+        { id: "staleCourier", type: "circle", paint: {
+          "circle-radius": 11, "circle-color": "#ffffff", "circle-stroke-width": 3, "circle-stroke-color": "#8a93a6", "circle-opacity": 0.9,
         } },
+        { id: "staleCourierName", type: "symbol", layout: { "text-field": ["get", "name"], "text-font": labelFont, "text-size": 11, "text-offset": [0, 1.8] },
+          paint: { "text-color": "#4d5566", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
+      ]} />
+      <GeoJsonLayer data={couriers} layers={[
+        { id: "liveCourier", type: "circle", paint: { "circle-radius": 13, "circle-color": ["get", "colour"], "circle-stroke-width": 2, "circle-stroke-color": "#ffffff" } },
         { id: "liveHeading", type: "symbol", filter: ["==", ["get", "hasHeading"], 1], layout: {
           "icon-image": arrow, "icon-rotate": ["get", "heading"], "icon-rotation-alignment": "map", "icon-allow-overlap": true, "icon-size": 0.9,
         } },
-        { id: "liveCourierName", type: "symbol", layout: { "text-field": ["get", "name"], "text-font": labelFont, "text-size": 11, "text-offset": [0, 1.9],
-          "text-allow-overlap": false }, paint: { "text-color": "#141a2e", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
+        { id: "liveCourierName", type: "symbol", layout: { "text-field": ["get", "name"], "text-font": labelFont, "text-size": 11, "text-offset": [0, 1.9] },
+          paint: { "text-color": "#141a2e", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       ]} />
       <CourierClicks onSelect={onSelectCourier} />
       <FitBounds points={points} />
@@ -110,7 +122,7 @@ function CourierClicks({ onSelect }: { onSelect: (id: number) => void }) {
   useEffect(() => {
     if (!map) return;
     const onClick = (e: { point: { x: number; y: number } }) => {
-      const layers = map.getStyle().layers.map((l) => l.id).filter((id) => id.endsWith("-liveCourier"));
+      const layers = map.getStyle().layers.map((l) => l.id).filter((id) => id.endsWith("-liveCourier") || id.endsWith("-staleCourier"));
       const hit = layers.length > 0 ? map.queryRenderedFeatures([e.point.x, e.point.y], { layers })[0] : undefined;
       if (hit?.properties?.id != null) onSelect(Number(hit.properties.id));
     };

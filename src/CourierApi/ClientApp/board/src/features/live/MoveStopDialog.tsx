@@ -20,8 +20,9 @@ export function MoveStopDialog({ day, orderId, onClose }: { day: LiveDay; orderI
   const toast = useToast();
   const from = day.couriers.find((c) => c.stops.some((s) => s.orderId === orderId));
   const stop = from?.stops.find((s) => s.orderId === orderId);
-  const candidates = day.couriers.filter((c) => c.courierId !== from?.courierId && c.remaining > 0 && !c.silent)
-    .sort((a, b) => (a.behindMinutes ?? 0) - (b.behindMinutes ?? 0));
+  // Couriers still reachable (a silent tablet would not hear of the stop), least behind first; one back early is a fine helper.
+  const candidates = day.couriers.filter((c) => c.courierId !== from?.courierId && !c.silent)
+    .sort((a, b) => (a.behindMinutes ?? 0) - (b.behindMinutes ?? 0) || a.remaining - b.remaining);
   const [courierId, setCourierId] = useState(0);
   const [violations, setViolations] = useState<Schemas["ViolationView"][] | null>(null);
   const [busy, setBusy] = useState(false);

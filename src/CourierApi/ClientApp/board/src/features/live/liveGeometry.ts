@@ -23,26 +23,30 @@ export function minutesSince(instant: string | null | undefined, now: Date): num
 }
 
 /**
- * The part of a route's street line still to drive: from the vertex nearest the courier (searched after the vertex
- * nearest the last closed stop, so a route that passes the same corner twice is cut at the right pass) to the end.
+ * The part of a route's street line still to drive: the line runs depot → stops → depot; the courier is somewhere on the
+ * leg from the last closed stop to the next open one, so the line is cut at the vertex of that leg nearest the courier.
  */
 export function remainingLine(line: number[][], courier: LiveCourier): number[][] {
   if (line.length < 2) return line;
-  const nearest = (lon: number, lat: number, from: number) => {
+  const nearest = (lon: number, lat: number, from: number, to = line.length - 1) => {
     let best = from;
     let bestD = Infinity;
     const k = Math.cos((lat * Math.PI) / 180);
-    for (let i = from; i < line.length; i++) {
+    for (let i = from; i <= to; i++) {
       const [x, y] = line[i] as [number, number];
       const d = ((x - lon) * k) ** 2 + (y - lat) ** 2;
       if (d < bestD) { bestD = d; best = i; }
     }
     return best;
   };
-  const closed = courier.stops.filter((s) => s.state === "done" || s.state === "failed" || s.state === "cancelled");
-  const last = closed[closed.length - 1];
-  const from = last ? nearest(last.lon, last.lat, 0) : 0;
-  if (!courier.position) return courier.done === 0 ? line : line.slice(from);
-  const at = nearest(courier.position.lon, courier.position.lat, from);
-  return [[courier.position.lon, courier.position.lat], ...line.slice(at)];
+  let from = 0;
+  let next: { lon: number; lat: number } | undefined;
+  for (const s of courier.stops) {
+    if (s.state === "done" || s.state === "failed" || s.state === "cancelled") from = nearest(s.lon, s.lat, from);
+    else if (!next) next = s;
+  }
+  if (!courier.position) return line.slice(from);
+  const to = next ? nearest(next.lon, next.lat, from) : line.length - 1;
+  const at = nearest(courier.position.lon, courier.position.lat, from, to);
+  return [[courier.position.lon, courier.position.lat], ...line.slice(Math.min(at + 1, to))];
 }
