@@ -21,6 +21,7 @@ internal static class BoardApiSetup
         builder.Services.AddPairing();
         builder.Services.AddSingleton<Live.LiveDayStore>();
         builder.Services.AddSingleton<Live.LiveDay>();
+        builder.Services.AddSingleton<Live.InDayReplan>();
         return builder;
     }
 

@@ -34,7 +34,7 @@ internal sealed class LiveDay(LiveDayStore store, IPublishedRouteSource routes, 
         {
             var r = dayRoutes[i];
             var route = await routes.GetRouteAsync(Id(r.RouteId), ct);
-            if (route is null || route.Stops.Count == 0)
+            if (route is null)
             {
                 continue;
             }

@@ -11,7 +11,7 @@ namespace Delivery.CourierApi.Features.Live;
 public sealed record LiveDayResponse(long DepotId, DateOnly Date, string TimeZone, DateTimeOffset Now, int SilentAfterMinutes, bool Live,
     long? PlanVersionId, IReadOnlyList<LiveCourier> Couriers, IReadOnlyList<LiveAlert> Alerts);
 
-/// <summary>One courier's day.</summary>
+/// <summary>One courier's day (a courier on shift with no stops too: a re-plan may give them some).</summary>
 /// <param name="Colour">Index into the route palette (the order of the plan's routes, as the plan view colours them).</param>
 /// <param name="Position">Latest fix, null before the first.</param>
 /// <param name="LastContactAt">When the host last heard from the tablet.</param>
@@ -71,3 +71,21 @@ public sealed record StopStory(long OrderId, string ShopOrderId, string Customer
 /// <param name="Source">tablet, paper or geofence.</param>
 /// <param name="EnteredBy">Who typed a paper outcome in.</param>
 public sealed record StopStoryEvent(string Kind, DateTimeOffset OccurredAt, string Source, string? Reason, string? Note, string? EnteredBy);
+
+/// <summary>What an in-day re-plan would change, before anything is written.</summary>
+/// <param name="PlanVersionId">The published version the moves apply to (as edits, then published).</param>
+/// <param name="ElapsedSeconds">Request to preview, seconds (the planner's time limit included).</param>
+/// <param name="Moves">Stops that change courier, each at its new position in the receiving route (1-based, closed stops counted).</param>
+/// <param name="SavedOrderIds">At-risk stops whose window the new plan meets.</param>
+/// <param name="StillAtRiskOrderIds">At-risk stops it does not save.</param>
+/// <param name="Kept">Open stops the planner could not place (a window already out of reach, a courier off shift): they stay where they are.</param>
+/// <param name="Couriers">Couriers on shift the re-plan used.</param>
+public sealed record ReplanPreview(long PlanVersionId, DateOnly Date, double ElapsedSeconds, IReadOnlyList<ReplanMove> Moves, IReadOnlyList<long> SavedOrderIds,
+    IReadOnlyList<long> StillAtRiskOrderIds, int Kept, int Couriers);
+
+/// <summary>One stop moving to another courier in a re-plan.</summary>
+/// <param name="Position">Its position in the receiving route (1-based, the route's closed stops counted), for the move edit.</param>
+/// <param name="EtaBefore">Its ETA on the current route (null when unknown).</param>
+/// <param name="PlannedArrival">Its arrival in the re-plan.</param>
+public sealed record ReplanMove(long OrderId, string ShopOrderId, string CustomerName, long FromCourierId, string FromCourier, long ToCourierId, string ToCourier,
+    int Position, DateTimeOffset? EtaBefore, DateTimeOffset PlannedArrival, DateTimeOffset? WindowEndUtc);

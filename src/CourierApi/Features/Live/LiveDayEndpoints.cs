@@ -19,6 +19,10 @@ internal static class LiveDayEndpoints
         group.MapPost("/depots/{depotId:long}/live/alerts/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.Dispatcher)
             .Validate<AcknowledgeAlertRequest>()
             .WithSummary("Acknowledges an alert of the day: who and when are stored; the first acknowledgement stands and is answered to later calls.");
+        group.MapPost("/depots/{depotId:long}/live/replan", ReplanAsync).RequireAuthorization(Policies.Dispatcher).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Previews an in-day re-plan from the couriers' current positions: the open stops re-optimised across the couriers on shift " +
+                "with their remaining time (done and arrived stops kept, locked routes and silent tablets kept, minimum change). Nothing is written: " +
+                "apply the moves with the plan edits (move, at the position given) and publish.");
         group.MapGet("/depots/{depotId:long}/orders/{orderId:long}/story", StoryAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A stop's story: window, planned arrival, every recorded event with its source (tablet, paper, geofence), the customer's notes and choice.");
         return group;
@@ -32,6 +36,16 @@ internal static class LiveDayEndpoints
     {
         _ = await store.TimeZoneAsync(depotId, ct) ?? throw new NotFoundException("Depot", depotId);
         return TypedResults.Ok(await store.AcknowledgeAsync(depotId, request.Date, request.Key, user.Identity?.Name ?? "dispatcher", time.GetUtcNow(), ct));
+    }
+
+    internal static async Task<Ok<ReplanPreview>> ReplanAsync(long depotId, DateOnly? date, int? timeLimitSeconds, InDayReplan replan, CancellationToken ct)
+    {
+        var limit = timeLimitSeconds ?? 3;
+        if (limit is < 1 or > 60)
+        {
+            throw new FieldException("timeLimitSeconds", "must be between 1 and 60");
+        }
+        return TypedResults.Ok(await replan.PreviewAsync(depotId, date, limit, ct));
     }
 
     internal static async Task<Ok<StopStory>> StoryAsync(long depotId, long orderId, LiveDayStore store, CancellationToken ct) =>

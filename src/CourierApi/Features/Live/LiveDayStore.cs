@@ -8,7 +8,7 @@ namespace Delivery.CourierApi.Features.Live;
 internal sealed class LiveDayStore(NpgsqlDataSource db)
 {
     /// <summary>A published route of the day with its courier.</summary>
-    public sealed record DayRoute(long RouteId, long CourierId, string Name, string? Phone, DateTimeOffset Start, DateTimeOffset End, long VersionId);
+    public sealed record DayRoute(long RouteId, long CourierId, string Name, string? Phone, DateTimeOffset Start, DateTimeOffset End, long VersionId, long ShiftId, bool Locked);
 
     /// <summary>What the plan and the order say about a stop.</summary>
     public sealed record StopFacts(string ShopOrderId, DateTimeOffset PlannedArrival, DateTimeOffset PlannedServiceStart, string CustomerName, string Address, string? Phone);
@@ -18,10 +18,11 @@ internal sealed class LiveDayStore(NpgsqlDataSource db)
 
     public Task<List<DayRoute>> RoutesAsync(long depotId, DateOnly date, CancellationToken ct) =>
         db.ListAsync("""
-            SELECT r.id, r.courier_id, c.name, c.phone, r.start_at, r.end_at, v.id
+            SELECT r.id, r.courier_id, c.name, c.phone, r.start_at, r.end_at, v.id, r.shift_id, r.locked
             FROM routes r JOIN plan_versions v ON v.id = r.plan_version_id JOIN plans p ON p.id = v.plan_id JOIN couriers c ON c.id = r.courier_id
             WHERE v.status = 'published' AND p.depot_id = $1 AND p.plan_date = $2 ORDER BY r.id
-            """, r => new DayRoute(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.OptString(3), r.Get<DateTimeOffset>(4), r.Get<DateTimeOffset>(5), r.GetInt64(6)),
+            """, r => new DayRoute(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.OptString(3), r.Get<DateTimeOffset>(4), r.Get<DateTimeOffset>(5), r.GetInt64(6),
+                r.GetInt64(7), r.GetBoolean(8)),
             ct, depotId, date);
 
     public async Task<Dictionary<long, StopFacts>> StopFactsAsync(long versionId, CancellationToken ct) =>

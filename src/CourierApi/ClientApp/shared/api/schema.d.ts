@@ -1854,6 +1854,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/live/replan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Previews an in-day re-plan from the couriers' current positions: the open stops re-optimised across the couriers on shift with their remaining time (done and arrived stops kept, locked routes and silent tablets kept, minimum change). Nothing is written: apply the moves with the plan edits (move, at the position given) and publish. */
+        post: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    timeLimitSeconds?: number;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplanPreview"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/depots/{depotId}/orders/{orderId}/story": {
         parameters: {
             query?: never;
@@ -3025,6 +3075,41 @@ export interface components {
              * @description Refused quantity, 1…ordered quantity.
              */
             quantity: number;
+        };
+        ReplanMove: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            /** Format: int64 */
+            fromCourierId: number;
+            fromCourier: string;
+            /** Format: int64 */
+            toCourierId: number;
+            toCourier: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            etaBefore: null | string;
+            /** Format: date-time */
+            plannedArrival: string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+        };
+        ReplanPreview: {
+            /** Format: int64 */
+            planVersionId: number;
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            elapsedSeconds: number;
+            moves: components["schemas"]["ReplanMove"][];
+            savedOrderIds: number[];
+            stillAtRiskOrderIds: number[];
+            /** Format: int32 */
+            kept: number;
+            /** Format: int32 */
+            couriers: number;
         };
         ResetPasswordRequest: {
             password: string;

@@ -10,7 +10,7 @@ import panel from "../../ui/Panel.module.css";
 import { reloadLiveDay, type LiveAlert, type LiveDay } from "./useLiveDay";
 import styles from "./Live.module.css";
 
-export type AlertAction = { kind: "moveStop" | "paperOutcomes" | "story"; alert: LiveAlert };
+export type AlertAction = { kind: "moveStop" | "paperOutcomes" | "story" | "replan"; alert: LiveAlert };
 
 /** The alerts as a queue: newest risks first, each with its suggested actions and an acknowledgement (who and when, stored). */
 export function AlertQueue({ day, onAction }: { day: LiveDay; onAction: (a: AlertAction) => void }) {
@@ -87,9 +87,8 @@ function AlertItem({ alert: a, day, onAction }: { alert: LiveAlert; day: LiveDay
               return <a key={action} className={[panel.linkButton, panel.linkSmall].join(" ")} href={`/api/v1/routes/${a.routeId}/manifest.pdf${lang}`} target="_blank" rel="noopener">{t("live.action.printManifest")}</a>;
             case "moveStop":
             case "paperOutcomes":
-              return board.editable ? <Button key={action} small onClick={() => onAction({ kind: action, alert: a })}>{t(`live.action.${action}`)}</Button> : null;
             case "replan":
-              return board.editable ? <Button key={action} small onClick={() => board.show("plan")}>{t("live.action.replan")}</Button> : null;
+              return board.editable ? <Button key={action} small onClick={() => onAction({ kind: action, alert: a })}>{t(`live.action.${action}`)}</Button> : null;
             case "callbackDone":
               return board.editable && !a.acknowledgedAt ? <Button key={action} small onClick={() => void callbackDone()}>{t("live.action.callbackDone")}</Button> : null;
             default:

@@ -86,7 +86,7 @@ function Row({ c, day, now, selected, onSelect }: { c: LiveCourier; day: LiveDay
               {late && <> · {t("live.lateBy", { count: next.lateMinutes ?? 0 })}</>}
             </span>
           </span>
-        ) : <span className={panel.muted}>{c.remaining === 0 ? t("live.finished") : "—"}</span>}
+        ) : <span className={panel.muted}>{c.done + c.remaining === 0 ? t("live.noStops") : c.remaining === 0 ? t("live.finished") : "—"}</span>}
       </td>
       <td className={panel.mono}>
         {age == null ? <span className={panel.muted}>{t("live.notStarted")}</span>

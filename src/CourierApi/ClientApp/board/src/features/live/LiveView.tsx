@@ -10,7 +10,9 @@ import { isStale, stateColour } from "./liveGeometry";
 import { LiveMap } from "./LiveMap";
 import { MoveStopDialog } from "./MoveStopDialog";
 import { PaperOutcomesDialog } from "./PaperOutcomesDialog";
+import { ReplanDialog } from "./ReplanDialog";
 import { StopStoryDialog } from "./StopStoryDialog";
+import { Button } from "../../../../shared/ui/Button";
 import { useLiveDay } from "./useLiveDay";
 import styles from "./Live.module.css";
 
@@ -24,6 +26,7 @@ export function LiveView() {
   const [move, setMove] = useState<number | null>(null);
   const [paper, setPaper] = useState<number | null>(null);
   const [story, setStory] = useState<number | null>(null);
+  const [replan, setReplan] = useState(false);
   useEffect(() => {
     setNow(serverNow());
     const timer = setInterval(() => setNow(serverNow()), 10_000);
@@ -40,6 +43,7 @@ export function LiveView() {
     if (a.kind === "moveStop") setMove(a.alert.orderId ?? null);
     if (a.kind === "paperOutcomes") setPaper(a.alert.routeId ?? null);
     if (a.kind === "story") setStory(a.alert.orderId ?? null);
+    if (a.kind === "replan") setReplan(true);
   };
   const behind = day.couriers.filter((c) => (c.behindMinutes ?? 0) > 5).length;
   const stale = day.couriers.filter((c) => isStale(c, now, day.silentAfterMinutes)).length;
@@ -64,6 +68,7 @@ export function LiveView() {
             <span key={s}><span className={styles.legendDot} style={{ background: stateColour[s] }} aria-hidden="true" />{t(`live.state.${s}`)}</span>
           ))}
         </span>
+        {board.editable && day.live && <Button small onClick={() => setReplan(true)}>{t("live.replanButton")}</Button>}
         <span className={panel.muted} role="status">{t("live.asOf", { at: formatTime(now, board.locale, board.zone), minutes: day.silentAfterMinutes })}</span>
       </div>
       <div className={styles.side}>
@@ -80,6 +85,7 @@ export function LiveView() {
       <MoveStopDialog day={day} orderId={move} onClose={() => setMove(null)} />
       <PaperOutcomesDialog day={day} routeId={paper} now={now} onClose={() => setPaper(null)} />
       <StopStoryDialog day={day} orderId={story} onClose={() => setStory(null)} />
+      <ReplanDialog open={replan} date={day.date} onClose={() => setReplan(false)} />
     </div>
   );
 }
