@@ -85,6 +85,16 @@ public sealed class LiveDayTests(BoardHost host) : IClassFixture<BoardHost>
         Assert.True(host.Time.GetUtcNow() < At(Date, 12, 0), "raised before the window end");
         await Screens.SaveAsync(page, "live-at-risk-en");
 
+        // The in-day re-plan from the current positions proposes the same: X to the helper, its window saved (previewed, not taken).
+        await atRisk.GetByRole(AriaRole.Button, new() { Name = "Re-plan" }).ClickAsync();
+        var replan = page.GetByRole(AriaRole.Dialog, new() { Name = "Re-plan the rest of the day" });
+        var proposed = replan.GetByRole(AriaRole.Row).Filter(new() { HasText = "Customer X" });
+        await Expect(proposed).ToContainTextAsync(helper.CourierName, new() { Timeout = 40_000 });
+        await Expect(proposed).ToContainTextAsync("window saved");
+        await Screens.SaveAsync(page, "live-replan-en");
+        await Axe.AssertNoSeriousViolationsAsync(page, "live day: re-plan preview");
+        await replan.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
         // Moved to the helper and published: the helper's tablet is told, its route lists X, X's ETA is inside the window.
         await atRisk.GetByRole(AriaRole.Button, new() { Name = "Move stop…" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

@@ -81,7 +81,7 @@ export function ReplanDialog({ open, date, onClose }: { open: boolean; date: str
       {preview && (
         <>
           <p role="status">
-            {t("live.replanSummary", { moves: preview.moves.length, saved: preview.savedOrderIds.length, atRisk: preview.savedOrderIds.length + preview.stillAtRiskOrderIds.length, couriers: preview.couriers })}
+            {t("live.replanSummary", { count: preview.moves.length, saved: preview.savedOrderIds.length, atRisk: preview.savedOrderIds.length + preview.stillAtRiskOrderIds.length, couriers: preview.couriers })}
             {" "}<span className={panel.muted}>{t("live.replanElapsed", { seconds: preview.elapsedSeconds })}</span>
           </p>
           {preview.moves.length === 0 ? <p className={styles.empty}>{t("live.replanNothing")}</p> : (
