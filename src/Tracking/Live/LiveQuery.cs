@@ -88,7 +88,7 @@ public sealed class LiveQuery
     /// <paramref name="route"/>'s live day: today's from Redis (rebuilt from PostgreSQL when missing, with fresh ETAs), another
     /// day's read from the record only (no ETAs; today's live state is never touched).
     /// </summary>
-    public async Task<CourierDay> CourierDayAsync(PublishedRoute route, CancellationToken cancellationToken = default)
+    public async Task<CourierLiveDay> CourierDayAsync(PublishedRoute route, CancellationToken cancellationToken = default)
     {
         var today = await _calendar.DateAtAsync(route.CourierId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         CourierLiveState state;
@@ -113,8 +113,8 @@ public sealed class LiveQuery
         var stops = route.Stops.OrderBy(s => s.Sequence).Select(s =>
         {
             var st = state.Stop(s.StopId);
-            return new StopDay(s.StopId, st.Status, live && !st.IsClosed ? st.Eta : null, st.ArrivedAt, st.HandoverAt, live && st.AtRisk && !st.IsClosed);
+            return new StopLiveDay(s.StopId, st.Status, live && !st.IsClosed ? st.Eta : null, st.ArrivedAt, st.HandoverAt, live && st.AtRisk && !st.IsClosed);
         }).ToList();
-        return new CourierDay(route.CourierId, route.RouteId, state.Latest, state.LastReceivedAt, live && LiveStateRules.IsActive(state, route), stops);
+        return new CourierLiveDay(route.CourierId, route.RouteId, state.Latest, state.LastReceivedAt, live && LiveStateRules.IsActive(state, route), stops);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class LiveDay(LiveDayStore store, IPublishedRouteSource routes, 
             && long.TryParse(key.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0;
     }
 
-    private static LiveCourier Courier(LiveDayStore.DayRoute r, int colour, PublishedRoute route, CourierDay live,
+    private static LiveCourier Courier(LiveDayStore.DayRoute r, int colour, PublishedRoute route, CourierLiveDay live,
         Dictionary<long, LiveDayStore.StopFacts> facts, DateTimeOffset now, int silentAfter, bool today)
     {
         var next = live.Stops.FirstOrDefault(s => s.Status is StopStatus.Open or StopStatus.Arrived);
@@ -100,7 +100,7 @@ internal sealed class LiveDay(LiveDayStore store, IPublishedRouteSource routes, 
             stops.Count - done, behind, nextStop?.OrderId, stops);
     }
 
-    private static IEnumerable<LiveAlert> CourierAlerts(LiveCourier courier, CourierDay live, Dictionary<long, string> choices,
+    private static IEnumerable<LiveAlert> CourierAlerts(LiveCourier courier, CourierLiveDay live, Dictionary<long, string> choices,
         Dictionary<long, LiveDayStore.StopFacts> facts)
     {
         if (courier.Silent && live.LastReceivedAt is { } seen)
