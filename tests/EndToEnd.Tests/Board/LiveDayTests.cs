@@ -148,6 +148,15 @@ public sealed class LiveDayTests(BoardHost host) : IClassFixture<BoardHost>
         Assert.Contains(story.Events, e => e is { Kind: "delivered", Source: "paper" });
         Assert.Equal(At(Date, 11, 50), story.Events.Single(e => e.Kind == "delivered").OccurredAt);
 
+        // Replay of the finished day: the recorded tracks drawn, the slider moves back through the day.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-drawn-replay-track", Drawn, new() { Timeout = 40_000 });
+        await Expect(page.GetByTestId("replay-time")).ToHaveTextAsync("11:50"); // the last thing recorded: the paper handover
+        await page.GetByLabel("Replay time").FillAsync(At(Date, 10, 0).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("replay-time")).ToHaveTextAsync("10:00");
+        await Screens.SaveAsync(page, "live-replay-en");
+        await Axe.AssertNoSeriousViolationsAsync(page, "live day: replay");
+
         foreach (var (locale, name, w, h) in new[] { ("en-GB", "live-day-en", 1440, 900), ("ru-RU", "live-day-ru", 1440, 900), ("en-GB", "live-day-tablet-en", 1024, 768), ("ru-RU", "live-day-tablet-ru", 1024, 768) })
         {
             var shot = await host.SignedInPageAsync(locale: locale, width: w, height: h);

@@ -89,3 +89,15 @@ public sealed record ReplanPreview(long PlanVersionId, DateOnly Date, double Ela
 /// <param name="PlannedArrival">Its arrival in the re-plan.</param>
 public sealed record ReplanMove(long OrderId, string ShopOrderId, string CustomerName, long FromCourierId, string FromCourier, long ToCourierId, string ToCourier,
     int Position, DateTimeOffset? EtaBefore, DateTimeOffset PlannedArrival, DateTimeOffset? WindowEndUtc);
+
+/// <summary>A day's recorded positions and events, to play back (a finished day too).</summary>
+/// <param name="From">First recorded instant.</param>
+/// <param name="To">Last recorded instant.</param>
+/// <param name="Tracks">Per courier: [lon, lat, unix ms] in time order (thinned to at most 3,000 points a courier).</param>
+public sealed record ReplayResponse(DateTimeOffset? From, DateTimeOffset? To, IReadOnlyList<ReplayTrack> Tracks, IReadOnlyList<ReplayEvent> Events);
+
+/// <summary>One courier's recorded track.</summary>
+public sealed record ReplayTrack(long CourierId, IReadOnlyList<double[]> Points);
+
+/// <summary>A recorded stop event.</summary>
+public sealed record ReplayEvent(long CourierId, long OrderId, string Kind, string Source, DateTimeOffset At);

@@ -23,6 +23,8 @@ internal static class LiveDayEndpoints
             .WithSummary("Previews an in-day re-plan from the couriers' current positions: the open stops re-optimised across the couriers on shift " +
                 "with their remaining time (done and arrived stops kept, locked routes and silent tablets kept, minimum change). Nothing is written: " +
                 "apply the moves with the plan edits (move, at the position given) and publish.");
+        group.MapGet("/depots/{depotId:long}/live/replay", ReplayAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The day's recorded positions (thinned to 3,000 a courier) and stop events of the couriers with a published route, to play back; a finished day too.");
         group.MapGet("/depots/{depotId:long}/orders/{orderId:long}/story", StoryAsync).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A stop's story: window, planned arrival, every recorded event with its source (tablet, paper, geofence), the customer's notes and choice.");
         return group;
@@ -46,6 +48,13 @@ internal static class LiveDayEndpoints
             throw new FieldException("timeLimitSeconds", "must be between 1 and 60");
         }
         return TypedResults.Ok(await replan.PreviewAsync(depotId, date, limit, ct));
+    }
+
+    internal static async Task<Ok<ReplayResponse>> ReplayAsync(long depotId, DateOnly date, LiveDayStore store, CancellationToken ct)
+    {
+        var zone = Zones.Find(await store.TimeZoneAsync(depotId, ct) ?? throw new NotFoundException("Depot", depotId));
+        var couriers = (await store.RoutesAsync(depotId, date, ct)).Select(r => r.CourierId).Distinct().ToList();
+        return TypedResults.Ok(await store.ReplayAsync(couriers, Zones.ToUtc(date, TimeOnly.MinValue, zone), Zones.ToUtc(date.AddDays(1), TimeOnly.MinValue, zone), ct));
     }
 
     internal static async Task<Ok<StopStory>> StoryAsync(long depotId, long orderId, LiveDayStore store, CancellationToken ct) =>

@@ -1904,6 +1904,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/live/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's recorded positions (thinned to 3,000 a courier) and stop events of the couriers with a published route, to play back; a finished day too. */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplayResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/depots/{depotId}/orders/{orderId}/story": {
         parameters: {
             query?: never;
@@ -3110,6 +3159,29 @@ export interface components {
             kept: number;
             /** Format: int32 */
             couriers: number;
+        };
+        ReplayEvent: {
+            /** Format: int64 */
+            courierId: number;
+            /** Format: int64 */
+            orderId: number;
+            kind: string;
+            source: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ReplayResponse: {
+            /** Format: date-time */
+            from: null | string;
+            /** Format: date-time */
+            to: null | string;
+            tracks: components["schemas"]["ReplayTrack"][];
+            events: components["schemas"]["ReplayEvent"][];
+        };
+        ReplayTrack: {
+            /** Format: int64 */
+            courierId: number;
+            points: number[][];
         };
         ResetPasswordRequest: {
             password: string;

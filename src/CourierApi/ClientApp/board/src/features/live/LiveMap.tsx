@@ -1,5 +1,5 @@
 import type { FeatureCollection } from "geojson";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FitBounds, GeoJsonLayer } from "../../../../shared/map/GeoJsonLayer";
 import { MapView, useMap } from "../../../../shared/map/MapView";
@@ -31,7 +31,9 @@ function ArrowImage() {
 }
 
 /** Every courier at the latest fix (heading; stale drawn hollow and grey), the rest of each route along the streets, stops by state. */
-export function LiveMap({ day, now, selected, onSelectCourier }: { day: LiveDay; now: Date; selected: number | null; onSelectCourier: (id: number) => void }) {
+export function LiveMap({ day, now, selected, onSelectCourier, replay }: { day: LiveDay; now: Date; selected: number | null; onSelectCourier: (id: number) => void;
+  /** While replaying: the recorded tracks up to an instant instead of the live couriers. */
+  replay?: ReactNode }) {
   const { t } = useTranslation("board");
   const { depot } = useBoard();
   const geo = useRouteGeoJson(day.planVersionId ?? undefined);
@@ -95,6 +97,7 @@ export function LiveMap({ day, now, selected, onSelectCourier }: { day: LiveDay;
         { id: "liveStopNum", type: "symbol", minzoom: 13, layout: { "text-field": ["get", "label"], "text-font": labelFont, "text-size": 9.5, "text-allow-overlap": true },
           paint: { "text-color": "#ffffff" } },
       ]} />
+      {replay ?? (<>
       <GeoJsonLayer data={staleCouriers} layers={[
         { id: "staleCourier", type: "circle", paint: {
           "circle-radius": 11, "circle-color": "#ffffff", "circle-stroke-width": 3, "circle-stroke-color": "#8a93a6", "circle-opacity": 0.9,
@@ -110,6 +113,7 @@ export function LiveMap({ day, now, selected, onSelectCourier }: { day: LiveDay;
         { id: "liveCourierName", type: "symbol", layout: { "text-field": ["get", "name"], "text-font": labelFont, "text-size": 11, "text-offset": [0, 1.9] },
           paint: { "text-color": "#141a2e", "text-halo-color": "#ffffff", "text-halo-width": 1.5 } },
       ]} />
+      </>)}
       <CourierClicks onSelect={onSelectCourier} />
       <FitBounds points={points} />
     </MapView>

@@ -11,6 +11,7 @@ import { LiveMap } from "./LiveMap";
 import { MoveStopDialog } from "./MoveStopDialog";
 import { PaperOutcomesDialog } from "./PaperOutcomesDialog";
 import { ReplanDialog } from "./ReplanDialog";
+import { ReplayBar, ReplayLayers, useReplay } from "./Replay";
 import { StopStoryDialog } from "./StopStoryDialog";
 import { Button } from "../../../../shared/ui/Button";
 import { useLiveDay } from "./useLiveDay";
@@ -27,6 +28,9 @@ export function LiveView() {
   const [paper, setPaper] = useState<number | null>(null);
   const [story, setStory] = useState<number | null>(null);
   const [replan, setReplan] = useState(false);
+  const [replayOn, setReplayOn] = useState(false);
+  const [replayAt, setReplayAt] = useState<number | null>(null);
+  const replay = useReplay(board.date, replayOn);
   useEffect(() => {
     setNow(serverNow());
     const timer = setInterval(() => setNow(serverNow()), 10_000);
@@ -68,6 +72,7 @@ export function LiveView() {
             <span key={s}><span className={styles.legendDot} style={{ background: stateColour[s] }} aria-hidden="true" />{t(`live.state.${s}`)}</span>
           ))}
         </span>
+        <Button small aria-pressed={replayOn} onClick={() => { setReplayOn(!replayOn); setReplayAt(null); }}>{replayOn ? t("live.replayStop") : t("live.replay")}</Button>
         {board.editable && day.live && <Button small onClick={() => setReplan(true)}>{t("live.replanButton")}</Button>}
         <span className={panel.muted} role="status">{t("live.asOf", { at: formatTime(now, board.locale, board.zone), minutes: day.silentAfterMinutes })}</span>
       </div>
@@ -80,7 +85,9 @@ export function LiveView() {
         </section>
       </div>
       <div className={styles.mapArea}>
-        <LiveMap day={day} now={now} selected={selected} onSelectCourier={setSelected} />
+        {replayOn && replay.data && <ReplayBar replay={replay.data} at={replayAt ?? Date.parse(replay.data.to ?? day.now)} onAt={setReplayAt} />}
+        <LiveMap day={day} now={now} selected={selected} onSelectCourier={setSelected}
+          replay={replayOn && replay.data ? <ReplayLayers replay={replay.data} day={day} at={replayAt ?? Date.parse(replay.data.to ?? day.now)} /> : undefined} />
       </div>
       <MoveStopDialog day={day} orderId={move} onClose={() => setMove(null)} />
       <PaperOutcomesDialog day={day} routeId={paper} now={now} onClose={() => setPaper(null)} />
