@@ -1,4 +1,5 @@
 using Delivery.CourierApi.Features.Fleet;
+using Delivery.CourierApi.Features.Live;
 using Delivery.CourierApi.Features.Orders;
 using Delivery.CourierApi.Features.Pairing;
 using Delivery.CourierApi.Features.Plans;
@@ -8,7 +9,7 @@ namespace Delivery.CourierApi.Features;
 
 /// <summary>
 /// What the dispatcher's board needs beyond the evening's REST features: street tiles and the map style,
-/// CSV import preview with remembered column mappings, what a re-plan moved, tablet pairing.
+/// CSV import preview with remembered column mappings, what a re-plan moved, tablet pairing, the live day (snapshot, alert acknowledgements, stop stories).
 /// </summary>
 internal static class BoardApiSetup
 {
@@ -18,6 +19,9 @@ internal static class BoardApiSetup
         builder.Services.AddSingleton<ShopMappingStore>();
         builder.Services.AddSingleton<CsvImport>();
         builder.Services.AddPairing();
+        builder.Services.AddSingleton<Live.LiveDayStore>();
+        builder.Services.AddSingleton<Live.LiveDay>();
+        builder.Services.AddSingleton<Live.InDayReplan>();
         return builder;
     }
 
@@ -28,6 +32,7 @@ internal static class BoardApiSetup
         app.MapPlanChanges();
         app.MapPairing();
         app.MapDepotLanguage();
+        app.MapLiveDay();
         return app;
     }
 }

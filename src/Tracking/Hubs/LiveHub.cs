@@ -32,6 +32,10 @@ public sealed class LiveHub(
         return await query.DepotAsync(depotId, Context.ConnectionAborted).ConfigureAwait(false);
     }
 
+    /// <summary>Leaves the dispatcher group of <paramref name="depotId"/> (the live view closed or switched depot).</summary>
+    public Task LeaveDepot(string depotId) =>
+        string.IsNullOrWhiteSpace(depotId) ? Task.CompletedTask : Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Depot(depotId));
+
     /// <summary>Follows the order behind <paramref name="trackingToken"/>; returns the current view.</summary>
     public async Task<CustomerView> TrackOrder(string trackingToken)
     {

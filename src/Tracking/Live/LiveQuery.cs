@@ -84,4 +84,37 @@ public sealed class LiveQuery
         }
         return new DepotSnapshot(depotId, positions);
     }
+    /// <summary>
+    /// <paramref name="route"/>'s live day: today's from Redis (rebuilt from PostgreSQL when missing, with fresh ETAs), another
+    /// day's read from the record only (no ETAs; today's live state is never touched).
+    /// </summary>
+    public async Task<CourierLiveDay> CourierDayAsync(PublishedRoute route, CancellationToken cancellationToken = default)
+    {
+        var today = await _calendar.DateAtAsync(route.CourierId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        CourierLiveState state;
+        if (route.Date != today)
+        {
+            state = await _loader.RebuildAsync(route.CourierId, route, route.Date, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            (state, var rebuilt) = await _loader.LoadAsync(route.CourierId, route, route.Date, cancellationToken).ConfigureAwait(false);
+            if (rebuilt && state.RouteId == route.RouteId)
+            {
+                var pushes = await _updater.RefreshEtasAsync(state, route, _time.GetUtcNow(), queueMoved: false, cancellationToken).ConfigureAwait(false);
+                await _store.SaveAsync(state, LiveStateRules.IsActive(state, route), positionsReceived: false).ConfigureAwait(false);
+                foreach (var push in pushes)
+                {
+                    await push().ConfigureAwait(false);
+                }
+            }
+        }
+        var live = route.Date == today;
+        var stops = route.Stops.OrderBy(s => s.Sequence).Select(s =>
+        {
+            var st = state.Stop(s.StopId);
+            return new StopLiveDay(s.StopId, st.Status, live && !st.IsClosed ? st.Eta : null, st.ArrivedAt, st.HandoverAt, live && st.AtRisk && !st.IsClosed);
+        }).ToList();
+        return new CourierLiveDay(route.CourierId, route.RouteId, state.Latest, state.LastReceivedAt, live && LiveStateRules.IsActive(state, route), stops);
+    }
 }

@@ -12,23 +12,27 @@ import { BoardContext, type Board, type BoardView } from "./context";
 import { OrdersView } from "./features/orders/OrdersView";
 import { FleetView } from "./features/fleet/FleetView";
 import { PlanPage } from "./PlanPage";
+import { LiveView } from "./features/live/LiveView";
 import { DateField } from "./ui/DateField";
 import { ToastHost } from "./ui/Toast";
 import styles from "./App.module.css";
 
-const views: BoardView[] = ["orders", "fleet", "plan"];
+const views: BoardView[] = ["orders", "fleet", "plan", "live"];
 
 export function App() {
   const { t, i18n } = useTranslation("board");
   const me = useMe();
   const depots = $api.useQuery("get", "/api/v1/depots", {}, { enabled: me.isSuccess });
   const [url, setUrl] = useUrlState();
-  const live = useLiveStatus("/hubs/planning");
+
 
   const depot = depots.data?.find((d) => String(d.id) === url.get("depot")) ?? depots.data?.[0];
   const zone = depot?.timeZone ?? "UTC";
-  const date = url.get("date") ?? addDays(localDate(now(), zone), 1);
-  const view: BoardView = (views as string[]).includes(url.get("view") ?? "") ? (url.get("view") as BoardView) : "orders";
+  // /board/live opens the delivery day; the evening's views plan tomorrow, the live view follows today.
+  const view: BoardView = (views as string[]).includes(url.get("view") ?? "") ? (url.get("view") as BoardView)
+    : location.pathname.replace(/\/$/, "").endsWith("/live") ? "live" : "orders";
+  const live = useLiveStatus(view === "live" ? "/hubs/live" : "/hubs/planning");
+  const date = url.get("date") ?? addDays(localDate(now(), zone), view === "live" ? 0 : 1);
 
   const board = useMemo<Board | null>(() => depot ? ({
     depot, date, zone, locale: intlLocale(i18n.language), editable: canEdit(me.data),
@@ -46,7 +50,7 @@ export function App() {
       <DateField value={date} locale={intlLocale(i18n.language)} onChange={(d) => setUrl({ date: d })} />
       <nav className={styles.tabs} aria-label={t("views")}>
         {views.map((v) => (
-          <button key={v} type="button" className={styles.tab} aria-current={v === view ? "page" : undefined} onClick={() => setUrl({ view: v })}>
+          <button key={v} type="button" className={styles.tab} aria-current={v === view ? "page" : undefined} onClick={() => setUrl({ view: v, ...(v === "live" || view === "live" ? { date: null } : {}) })}>
             {t(`view.${v}`)}
           </button>
         ))}
@@ -64,6 +68,7 @@ export function App() {
           {view === "orders" && <OrdersView />}
           {view === "fleet" && <FleetView />}
           {view === "plan" && <PlanPage />}
+          {view === "live" && <LiveView />}
         </ToastHost></BoardContext.Provider>
       )}
     </AppShell>

@@ -8,11 +8,11 @@ export interface Board {
   zone: string;
   locale: string;
   editable: boolean;
-  /** Switches the board's view (orders, fleet, plan). */
+  /** Switches the board's view (orders, fleet, plan, live). */
   show: (view: BoardView) => void;
 }
 
-export type BoardView = "orders" | "fleet" | "plan";
+export type BoardView = "orders" | "fleet" | "plan" | "live";
 
 export const BoardContext = createContext<Board | null>(null);
 
