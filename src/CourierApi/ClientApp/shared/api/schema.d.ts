@@ -1754,6 +1754,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/depots/{depotId}/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's calibration versions, newest first: factors, the data behind them, error before and after, which is active. */
+        get: operations["ListCalibrations"];
+        put?: never;
+        /** Learns a new version from the tracks of the published routes of plan dates from–to (default: the last Calibration:Days days to yesterday) and makes it active. */
+        post: operations["RunCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/calibrations/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calibration version. */
+        get: operations["GetCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/calibrations/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes the version active: the next plans and the ETAs use it (a rollback when it is older). */
+        post: operations["ActivateCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracking/{token}/page": {
         parameters: {
             query?: never;
@@ -2123,6 +2175,69 @@ export interface components {
             endsAt: string;
             /** Format: int32 */
             afterStop: number;
+        };
+        CalibrationError: {
+            /** Format: int32 */
+            legs: number;
+            /** Format: double */
+            legMaeSeconds: number;
+            /** Format: double */
+            legBiasSeconds: number;
+            /** Format: int32 */
+            stops: number;
+            /** Format: double */
+            serviceMaeSeconds: number;
+            /** Format: double */
+            serviceBiasSeconds: number;
+        };
+        CalibrationServiceFactor: {
+            class: string;
+            /** Format: double */
+            factor: number;
+            /** Format: int32 */
+            stops: number;
+        };
+        CalibrationSpeedFactor: {
+            group: string;
+            /** Format: time */
+            from: string;
+            /** Format: time */
+            to: string;
+            /** Format: double */
+            factor: number;
+            /** Format: int32 */
+            legs: number;
+            calibrated: boolean;
+        };
+        CalibrationVersion: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            depotId: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            trigger: string;
+            /** Format: date */
+            dataFrom: string;
+            /** Format: date */
+            dataTo: string;
+            /** Format: int32 */
+            legs: number;
+            /** Format: int32 */
+            stops: number;
+            speedFactors: components["schemas"]["CalibrationSpeedFactor"][];
+            serviceFactors: components["schemas"]["CalibrationServiceFactor"][];
+            /** Format: double */
+            depotServiceFactor: number;
+            errorBefore: components["schemas"]["CalibrationError"];
+            errorAfter: components["schemas"]["CalibrationError"];
+            active: boolean;
+            /** Format: date-time */
+            activatedAt: null | string;
+            hasTimeOfDayFactors?: boolean;
         };
         CallbackDoneRequest: {
             outcome: null | string;
@@ -3765,6 +3880,153 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCalibrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunCalibration: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ActivateCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"];
                 };
             };
             /** @description Not Found */
