@@ -67,6 +67,33 @@ public sealed class CalibrationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Nightly_TwoRunsAtOnceAfterTheNight_OneNightlyVersion()
+    {
+        _api.Settings["Calibration:Nightly"] = "true";
+        _api.Settings["Auth:TokenLifetimeHours"] = "720";
+        var dispatcher = await _api.ClientAsAsync(Roles.Dispatcher);
+        var (s, plan) = await PublishedPlan.CreateAsync(dispatcher, couriers: 1, orders: 4);
+        await RecordTabletDayAsync(Assert.Single(plan.Routes, r => r.Stops.Count > 0), serviceFactor: 1.5);
+        // The night after the plan date, past 02:30 in Lisbon: the hosted duty and a second caller (another node) both try.
+        _api.Time.SetUtcNow(new DateTimeOffset(DeliveryApiFactory.PlanDate.AddDays(1), new TimeOnly(3, 0), TimeSpan.Zero));
+        var nightly = _api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<NightlyCalibration>().Single();
+
+        await Task.WhenAll(nightly.RunDueAsync(CancellationToken.None), nightly.RunDueAsync(CancellationToken.None));
+        // The hosted duty's own run (woken by the clock) may still hold the night's lock: wait for its version, then try once more.
+        var url = $"/api/v1/depots/{s.Depot.Id}/calibrations";
+        for (var i = 0; i < 600 && (await dispatcher.GetFromJsonAsync<List<CalibrationVersion>>(url))!.Count == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+        await nightly.RunDueAsync(CancellationToken.None);
+
+        var versions = (await dispatcher.GetFromJsonAsync<List<CalibrationVersion>>(url))!;
+        var version = Assert.Single(versions);
+        Assert.Equal(("nightly", DeliveryApiFactory.PlanDate, true), (version.Trigger, version.DataTo, version.Active));
+        Assert.InRange(version.DepotServiceFactor, 1.45, 1.55);
+    }
+
+    [Fact]
     public async Task Calibrate_NoTabletRecords_ConflictAndNoVersion()
     {
         var dispatcher = await _api.ClientAsAsync(Roles.Dispatcher);

@@ -97,9 +97,9 @@ internal sealed class CalibrationJob(NpgsqlDataSource db, CalibrationStore store
         var services = new List<(ServiceObservation, long)>();
         foreach (var route in routes)
         {
-            var firstFix = await connection.ScalarAsync<DateTimeOffset?>(
-                "SELECT min(recorded_at) FROM positions WHERE courier_id = $1 AND recorded_at >= $2 AND recorded_at < $3", ct,
-                route.Courier.ToString(CultureInfo.InvariantCulture), route.Start - TimeSpan.FromHours(3), route.End + TimeSpan.FromHours(6));
+            var firstFix = (await connection.ListAsync(
+                "SELECT min(recorded_at) FROM positions WHERE courier_id = $1 AND recorded_at >= $2 AND recorded_at < $3", r => r.Opt<DateTimeOffset>(0), ct,
+                route.Courier.ToString(CultureInfo.InvariantCulture), route.Start - TimeSpan.FromHours(3), route.End + TimeSpan.FromHours(6))).Single();
             var routeKey = route.Id.ToString(CultureInfo.InvariantCulture);
             var (at, left) = (route.Depot, firstFix);
             foreach (var s in stops[route.Id])
