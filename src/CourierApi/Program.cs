@@ -1,5 +1,6 @@
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features;
+using Delivery.CourierApi.Features.Calibration;
 using Delivery.CourierApi.Features.Courier;
 using Delivery.CourierApi.Features.CustomerPage;
 using Delivery.CourierApi.Features.Fleet;
@@ -48,6 +49,7 @@ builder.AddDeliveryAuth();            // cookies (browsers), bearer tokens (scri
 builder.AddDeliveryFeatures();        // OpenAPI, fleet, orders, planning jobs, plan review and edits, publishing
 builder.AddDeliveryWiring();          // road network (background load), tracking over published routes, manifests and paper outcomes
 builder.AddBoardApi();                // street tiles and map style, CSV preview and shop mappings, what moved, tablet pairing
+builder.AddCalibration();             // calibration versions learned from the tracks (on demand, nightly), used by planning and ETAs
 builder.AddCustomerPage();            // the customer's tracking page API (rate limited), choices when at risk, ratings, callback queue
 if (documentOnly)
 {
@@ -83,6 +85,7 @@ app.MapNotifications();
 app.MapHub<PlanningHub>(PlanningHub.Path);
 app.MapDeliveryWiring();
 app.MapBoardApi();
+app.MapCalibration();
 app.MapCustomerPage();
 app.MapPages();                 // /board, /signin (and later /courier, /t/{token}, /insights): each page's index.html
 

@@ -31,7 +31,10 @@ internal sealed class DayVerb : IVerb
 
     public string Name => "day";
 
-    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 100 --plan-seconds 60 --send-seconds 120 --eta-seconds 120 --startup-seconds 90 --seed]";
+    public string Summary => "a simulated 1,000-order delivery day on Porto through the real host: window hits, alerts, ETA error [--orders --couriers --speed 100 --plan-seconds 60 --send-seconds 120 --eta-seconds 120 --startup-seconds 120 --seed --calibrate --slack 10 --margins 0,5,10,15]";
+
+    /// <summary>A dispatcher for every depot, created on the evening host: the day host starts without the demo, whose users it disables.</summary>
+    internal static readonly (string User, string Password) Dispatcher = ("bench-dispatcher", "bench-dispatcher-password");
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -48,24 +51,53 @@ internal sealed class DayVerb : IVerb
         var network = await RoadNetwork.LoadAsync(db, new RoadNetworkOptions { Schema = roads });
         var context = new DayContext(o, postgres, redis, db, network, roads);
         var rows = await EveningOrders.GenerateAsync(db, roads, orderCount, seed);
-        if (!o.Has("calibrate"))
+        if (!o.Has("calibrate") && o.Get("margins") is null)
         {
-            var run = await RunDayAsync(context, seed, rows, null, "day");
+            var run = await RunDayAsync(context, seed, rows, null, o.GetDouble("slack", 0), learn: false, "day");
             var (text, result) = Report(o, run, total.Elapsed.TotalSeconds);
             Results.Publish("day", text, result);
             return 0;
         }
-        // Day 1 with the default speeds; calibration from its tracks; day 2 (new orders and fleet seed, same ground truth) with it.
-        var day1 = await RunDayAsync(context, seed, rows, null, "day 1");
-        var calibration = DayCalibration.Learn(day1.Tracks, network, Zone);
-        Console.WriteLine(DayCalibration.Describe(calibration));
+        // Day 1 with the default speeds; the day host's calibration job learns from its tracks; day 2 (new orders and
+        // fleet seed, same ground truth) is planned by a host with that calibration version active.
+        var day1 = await RunDayAsync(context, seed, rows, null, 0, learn: true, "day 1");
+        var calibration = day1.Learned ?? throw new InvalidOperationException("day 1 learned no calibration");
+        Console.WriteLine(DescribeCalibration(calibration));
         var rows2 = await EveningOrders.GenerateAsync(db, roads, orderCount, seed + 1);
-        var day2 = await RunDayAsync(context, seed + 1, rows2, calibration, "day 2");
+        if (o.Get("margins") is { } margins)
+        {
+            // The curve margin → km → hit rate: day 2 planned with the calibration and each slack before the window end.
+            var curve = new List<(double Slack, DayRun Run)>();
+            foreach (var m in margins.Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)))
+            {
+                curve.Add((m, await RunDayAsync(context, seed + 1, rows2, calibration, m, learn: false, $"day 2, slack {m} min")));
+            }
+            var table = Results.Table(["slack before window end (min)", "km planned", "km driven", "routes", "hit rate (host)", "late", "early", "max / p95 lag (sim min)"],
+                curve.Select(c => (IReadOnlyList<string>)[Results.F(c.Slack, 0), Results.F(c.Run.Planned.Km, 1), Results.F(c.Run.Figures.DrivenKm, 1),
+                    c.Run.Planned.Couriers.Count.ToString(CultureInfo.InvariantCulture), Percent(HostHitRate(c.Run)), HostCount(c.Run, "late"), HostCount(c.Run, "early"),
+                    $"{Results.F(c.Run.Fleet.MaxSendLag.TotalMinutes, 1)} / {Results.F(c.Run.Fleet.P95SendLag.TotalMinutes, 1)}"]));
+            Results.Publish("day-margins",
+                "DAY 1 (planned with the default free-flow speeds)\n" + Report(o, day1, double.NaN).Text + "\n\nCALIBRATION learned by the host from day 1's tracks\n"
+                + DescribeCalibration(calibration) + "\n\nDAY 2 with the calibration, by robust-planning slack (margin → km → hit rate)\n" + table
+                + $"\nLoad average at the end {Results.LoadAverage()}.",
+                new Dictionary<string, object?>
+                {
+                    ["curve"] = curve.Select(c => new Dictionary<string, object?>
+                    {
+                        ["slack_min"] = c.Slack, ["km_planned"] = Math.Round(c.Run.Planned.Km, 1), ["km"] = Math.Round(c.Run.Figures.DrivenKm, 1),
+                        ["hit_rate"] = Math.Round(HostHitRate(c.Run), 4), ["routes"] = c.Run.Planned.Couriers.Count,
+                    }).ToList(),
+                    ["hit_rate_day1"] = Math.Round(HostHitRate(day1), 4),
+                    ["wall_s"] = Math.Round(total.Elapsed.TotalSeconds, 1),
+                });
+            return 0;
+        }
+        var day2 = await RunDayAsync(context, seed + 1, rows2, calibration, o.GetDouble("slack", 10), learn: false, "day 2");
         var (text1, result1) = Report(o, day1, double.NaN);
         var (text2, result2) = Report(o, day2, total.Elapsed.TotalSeconds);
         Results.Publish("day-calibrate",
-            "DAY 1 (planned with the default free-flow speeds)\n" + text1 + "\n\nCALIBRATION learned from day 1's tracks and events\n"
-            + DayCalibration.Describe(calibration) + "\n\nDAY 2 (new orders, same ground truth, planned with the calibration)\n" + text2,
+            "DAY 1 (planned with the default free-flow speeds)\n" + text1 + "\n\nCALIBRATION learned by the host from day 1's tracks and events (version stored, then active for day 2)\n"
+            + DescribeCalibration(calibration) + $"\n\nDAY 2 (new orders, same ground truth, planned with the calibration, time-of-day matrices, slack {day2.Slack} min before each window end)\n" + text2,
             new Dictionary<string, object?>
             {
                 ["day1"] = result1,
@@ -78,9 +110,36 @@ internal sealed class DayVerb : IVerb
                 ["alert_lead_min_p50"] = result2["alert_lead_min_p50"],
                 ["eta_mae_30_s"] = result2["eta_mae_30_s"],
                 ["km"] = result2["km"],
+                ["km_day1"] = result1["km"],
                 ["wall_s"] = result2["wall_s"],
+                ["slack_min"] = day2.Slack,
             });
         return 0;
+    }
+
+    private static double HostHitRate(DayRun run) =>
+        run.HostGroup.ValueKind == JsonValueKind.Object ? run.HostGroup.GetProperty("hitRate").GetDouble() : run.Figures.HitRate;
+
+    private static string HostCount(DayRun run, string name) =>
+        run.HostGroup.ValueKind == JsonValueKind.Object ? run.HostGroup.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture) : "-";
+
+    private static string Percent(double v) => double.IsNaN(v) ? "-" : Results.F(100 * v, 1) + "%";
+
+    /// <summary>A calibration version as the host's API answers it: factors with the data behind them, error before and after.</summary>
+    private static string DescribeCalibration(JsonElement c)
+    {
+        var speeds = Results.Table(["group", "band", "speed factor", "legs", "calibrated"], c.GetProperty("speedFactors").EnumerateArray().Select(f => (IReadOnlyList<string>)
+            [f.GetProperty("group").GetString()!, $"{f.GetProperty("from").GetString()![..5]}-{f.GetProperty("to").GetString()![..5]}", Results.F(f.GetProperty("factor").GetDouble(), 3),
+                f.GetProperty("legs").GetInt32().ToString(CultureInfo.InvariantCulture), f.GetProperty("calibrated").GetBoolean() ? "yes" : "no (too few legs)"]));
+        var services = Results.Table(["kind of stop", "service factor", "stops"], c.GetProperty("serviceFactors").EnumerateArray().Select(f => (IReadOnlyList<string>)
+            [f.GetProperty("class").GetString()!, Results.F(f.GetProperty("factor").GetDouble(), 3), f.GetProperty("stops").GetInt32().ToString(CultureInfo.InvariantCulture)]));
+        static string Error(JsonElement e) =>
+            $"legs {e.GetProperty("legs").GetInt32()}: MAE {Results.F(e.GetProperty("legMaeSeconds").GetDouble(), 0)} s, bias {Results.F(e.GetProperty("legBiasSeconds").GetDouble(), 0)} s; "
+            + $"stops {e.GetProperty("stops").GetInt32()}: MAE {Results.F(e.GetProperty("serviceMaeSeconds").GetDouble(), 0)} s, bias {Results.F(e.GetProperty("serviceBiasSeconds").GetDouble(), 0)} s";
+        return $"version {c.GetProperty("version").GetInt32()} ({c.GetProperty("trigger").GetString()}, data {c.GetProperty("dataFrom").GetString()}..{c.GetProperty("dataTo").GetString()})\n"
+            + speeds + services + $"depot service factor {Results.F(c.GetProperty("depotServiceFactor").GetDouble(), 3)}\n"
+            + "error before (free flow, planned service): " + Error(c.GetProperty("errorBefore")) + "\n"
+            + "error after (this version):                " + Error(c.GetProperty("errorAfter"));
     }
 
     private sealed record DayContext(Options Options, string Postgres, string Redis, NpgsqlDataSource Db, RoadNetwork Network, string Roads);
@@ -88,9 +147,14 @@ internal sealed class DayVerb : IVerb
     /// <summary>One simulated day: the plan, the ground truth, what the host and the dispatcher saw, and the recorded tracks.</summary>
     private sealed record DayRun(
         Planned Planned, IReadOnlyList<CourierDay> Days, DayFigures Figures, DayFleetResult Fleet, JsonElement HostGroup, int Paper, LiveRecord Live,
-        double FleetWall, double Speed, string LoadStart, string LoadEnd, GroundTruthTraffic Traffic, DayTracks Tracks, DayCalibration.Result? Calibration);
+        double FleetWall, double Speed, string LoadStart, string LoadEnd, GroundTruthTraffic Traffic, JsonElement? Calibration, JsonElement? Learned, double Slack);
 
-    private static async Task<DayRun> RunDayAsync(DayContext c, int seed, string rows, DayCalibration.Result? calibration, string label)
+    /// <summary>
+    /// One day in its own schema. With <paramref name="calibration"/> (a version another day's host learned) the version
+    /// is stored active in this day's database before the evening plan, so the planner and the ETAs use it; with
+    /// <paramref name="learn"/> the day host's calibration job learns from the day's tracks afterwards.
+    /// </summary>
+    private static async Task<DayRun> RunDayAsync(DayContext c, int seed, string rows, JsonElement? calibration, double slack, bool learn, string label)
     {
         var o = c.Options;
         var courierCount = o.GetInt("couriers", 40);
@@ -106,23 +170,24 @@ internal sealed class DayVerb : IVerb
             ["Tracking:RouteCacheSeconds"] = "3600",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
-        if (calibration is not null)
+        if (slack > 0)
         {
-            settings = Merge(settings, DayCalibration.HostSettings(calibration, c.Network)).ToDictionary();
-            rows = DayCalibration.ScaleServiceTimes(rows, calibration);
+            settings["Planning:WindowSlackMinutes"] = slack.ToString(CultureInfo.InvariantCulture);
         }
+        Func<long, Task>? beforePlan = calibration is { } version ? depotId => StoreCalibrationAsync(c.Db, schema, depotId, version) : null;
         try
         {
             // The evening before: plan and publish through the host, its clock on D−1 18:00 (before the cut-off).
             var evening = new SimulatedClock(Local(date.AddDays(-1), new TimeOnly(18, 0)), 1);
             Console.WriteLine($"{label}: evening host plans {rows.Count(ch => ch == '\n') - 1} orders for {date:yyyy-MM-dd} with {courierCount} couriers ({planSeconds} s) ...");
-            var planned = await PlanEveningAsync(c.Postgres, c.Redis, schema, Merge(settings, evening.ToConfiguration()), rows, courierCount, planSeconds, date);
+            var planned = await PlanEveningAsync(c.Postgres, c.Redis, schema, Merge(settings, evening.ToConfiguration()), rows, courierCount, planSeconds, date,
+                beforePlan: beforePlan);
             Console.WriteLine($"published plan version {planned.VersionId}: {planned.Couriers.Count} routes, {planned.Km:F1} km, {planned.TravelHours:F1} h driving planned");
 
             // The day: a second host on the accelerated clock the fleet shares. The acceleration starts once the host is
             // surely up (before that the clock runs at real speed towards it).
             var first = planned.Couriers.Min(r => r.Route.PlannedStartUtc);
-            var startup = TimeSpan.FromSeconds(o.GetInt("startup-seconds", 90));
+            var startup = TimeSpan.FromSeconds(o.GetInt("startup-seconds", 120));
             var clock = new SimulatedClock(first - TimeSpan.FromMinutes(10), speed, DateTimeOffset.UtcNow + startup);
             var options = new DaySimulationOptions { Seed = seed, SendInterval = TimeSpan.FromSeconds(o.GetInt("send-seconds", 120)) };
             // The ground truth's profile is the same every day; the incidents follow the day's seed.
@@ -132,8 +197,10 @@ internal sealed class DayVerb : IVerb
             var days = new CourierDayGenerator(new NetworkRoadPaths(c.Network), traffic, options).Generate(planned.Couriers);
             Console.WriteLine($"generated the day in {generate.Elapsed.TotalSeconds:F1} s: {days.Sum(d => d.Fixes.Count):N0} fixes, {days.Sum(d => d.Events.Count):N0} events, "
                 + $"first start {Clock(days.Min(d => d.Start))}, last return {Clock(days.Max(d => d.End))}");
+            // Without the demo (it would plan another evening while the day runs): the demo's users are disabled then, so
+            // the dispatcher the evening host created signs in.
             await using var host = await ImportHost.StartAsync(c.Postgres, c.Redis, planSeconds, schema,
-                Merge(settings, clock.ToConfiguration()), demo: false, keepSchema: true, build: false);
+                Merge(settings, clock.ToConfiguration()), demo: false, keepSchema: true, build: false, signIn: Dispatcher);
             await WaitForRoadsAsync(host.Client);
             var late = clock.GetUtcNow() - clock.Start;
             if (late > TimeSpan.Zero)
@@ -171,8 +238,19 @@ internal sealed class DayVerb : IVerb
             var depotGroup = report.GetProperty("byDepot").EnumerateArray()
                 .FirstOrDefault(g => g.GetProperty("key").GetString() == planned.DepotId.ToString(CultureInfo.InvariantCulture));
             var loadEnd = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            var tracks = await DayTracks.ReadAsync(c.Db, schema, planned.Couriers);
-            return new DayRun(planned, days, DayFigures.Compute(days, live), fleet, depotGroup, paper, live, fleetWall, speed, loadStart, loadEnd, traffic, tracks, calibration);
+            if (fleet.P95SendLag > TimeSpan.FromMinutes(5))
+            {
+                Console.WriteLine($"warning: the fleet ran {fleet.P95SendLag.TotalMinutes:F0} simulated minutes behind the clock (p95; max {fleet.MaxSendLag.TotalMinutes:F0}): "
+                    + $"the figures were taken under load; a lower --speed (e.g. {Math.Max(1, speed / 2):F0}) or a smaller day (--orders, --couriers) lets the host follow");
+            }
+            JsonElement? learned = null;
+            if (learn)
+            {
+                // The host's calibration job over the day's tracks: stored as the depot's first version.
+                learned = await Json(await host.Client.PostAsync($"/api/v1/depots/{planned.DepotId}/calibrations?from={date:yyyy-MM-dd}&to={date:yyyy-MM-dd}", null));
+            }
+            return new DayRun(planned, days, DayFigures.Compute(days, live), fleet, depotGroup, paper, live, fleetWall, speed, loadStart, loadEnd, traffic,
+                calibration, learned, slack);
         }
         finally
         {
@@ -189,12 +267,24 @@ internal sealed class DayVerb : IVerb
     /// </summary>
     internal static async Task<Planned> PlanEveningAsync(
         string postgres, string redis, string schema, IReadOnlyDictionary<string, string> settings, string rows, int couriers, int planSeconds, DateOnly date,
-        int vanItems = 80)
+        int vanItems = 80, Func<long, Task>? beforePlan = null)
     {
         await using var host = await ImportHost.StartAsync(postgres, redis, planSeconds, schema, settings, demo: true, keepSchema: true, build: true);
         var api = host.Client;
         await WaitForRoadsAsync(api);
         await host.WaitForJobAsync(1); // the demo's own evening: let it finish so it does not compete for the CPU
+        using (var admin = new HttpClient { BaseAddress = host.Address })
+        {
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.SignInAsync("admin", "admin-password"));
+            var created = await admin.PostAsJsonAsync("/api/v1/users", new
+            {
+                userName = Dispatcher.User, displayName = "Benchmark dispatcher", role = "dispatcher", password = Dispatcher.Password, allDepots = true,
+            });
+            if (!created.IsSuccessStatusCode && created.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                throw new InvalidOperationException($"creating the benchmark dispatcher failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+            }
+        }
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var depot = await Json(await api.PostAsJsonAsync("/api/v1/depots", new
         {
@@ -213,6 +303,10 @@ internal sealed class DayVerb : IVerb
         }
         var import = await Json(await api.PostAsync($"/api/v1/depots/{depotId}/orders/import?date={day}", new StringContent(HostCsv(rows), Encoding.UTF8, "text/csv")));
         Console.WriteLine($"imported {import.GetProperty("created").GetInt32()} orders");
+        if (beforePlan is not null)
+        {
+            await beforePlan(depotId);
+        }
         var job = await Json(await api.PostAsync($"/api/v1/depots/{depotId}/plans?date={day}", null));
         var done = await host.WaitForJobAsync(job.GetProperty("id").GetInt64());
         var versionId = done.GetProperty("resultVersionId").GetInt64();
@@ -234,6 +328,32 @@ internal sealed class DayVerb : IVerb
         }
         return new Planned(depotId, versionId, totals.GetProperty("distanceKm").GetDouble(), totals.GetProperty("travelHours").GetDouble(),
             totals.GetProperty("unassigned").GetInt32(), simulated);
+    }
+
+    /// <summary>
+    /// Carries a calibration version learned in another day's database into <paramref name="schema"/> as the depot's
+    /// active version (each day runs in a schema of its own; this is the one step a real depot does not need).
+    /// </summary>
+    private static async Task StoreCalibrationAsync(NpgsqlDataSource db, string schema, long depotId, JsonElement c)
+    {
+        await using var cmd = db.CreateCommand($"""
+            INSERT INTO {schema}.calibration_versions (depot_id, version, created_at, created_by, trigger, data_from, data_to, legs, stops,
+                speed_factors, service_factors, depot_service_factor, error_before, error_after, active, activated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13::jsonb, $14::jsonb, true, $3)
+            """);
+        object[] values =
+        [
+            depotId, c.GetProperty("version").GetInt32(), c.GetProperty("createdAt").GetDateTimeOffset(), c.GetProperty("createdBy").GetString()!,
+            c.GetProperty("trigger").GetString()!, DateOnly.Parse(c.GetProperty("dataFrom").GetString()!, CultureInfo.InvariantCulture),
+            DateOnly.Parse(c.GetProperty("dataTo").GetString()!, CultureInfo.InvariantCulture), c.GetProperty("legs").GetInt32(), c.GetProperty("stops").GetInt32(),
+            c.GetProperty("speedFactors").GetRawText(), c.GetProperty("serviceFactors").GetRawText(), c.GetProperty("depotServiceFactor").GetDouble(),
+            c.GetProperty("errorBefore").GetRawText(), c.GetProperty("errorAfter").GetRawText(),
+        ];
+        foreach (var v in values)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = v });
+        }
+        await cmd.ExecuteNonQueryAsync();
     }
 
     /// <summary>The route as a tablet reads it (<c>GET /api/v1/courier/route</c>), as tracking's published route.</summary>
@@ -343,13 +463,14 @@ internal sealed class DayVerb : IVerb
             ["silent-tablet alerts / couriers", $"{live.Silent.Count} / {silentCouriers}", $"{truthDead} tablet(s) died, {days.Sum(d => d.Offline.Count(x => x.To - x.From > TimeSpan.FromMinutes(10)))} offline > 10 min"],
             ["paper outcomes recorded / stops on paper", $"{paper} / {f.PaperStops}", ""],
             ["fixes / events acknowledged", $"{fleet.PositionsAcked:N0} / {fleet.EventsAcked:N0}", $"{fleet.Rejected} rejected, {fleet.Reconnects} reconnects"],
-            ["longest send lag behind the clock (simulated min)", Results.F(fleet.MaxSendLag.TotalMinutes, 1), "host or fleet too slow for the clock's speed"],
+            ["send lag behind the clock: max / p95 (simulated min)", $"{Results.F(fleet.MaxSendLag.TotalMinutes, 1)} / {Results.F(fleet.P95SendLag.TotalMinutes, 1)}",
+                fleet.P95SendLag > TimeSpan.FromMinutes(5) ? "TAKEN UNDER LOAD: the host did not follow the clock; lower --speed" : "the host followed the clock"],
             ["simulated day wall time (s)", Results.F(fleetWall, 1), $"≤ 600; clock ×{speed}"],
             ["whole verb wall time (s)", double.IsNaN(totalWall) ? "-" : Results.F(totalWall, 1), "evening host, plan, day host, day"],
         ]);
         var text = $"""
             Simulated delivery day on Porto: {o.GetInt("orders", 1000)} orders, {planned.Couriers.Count} routes (plan version {planned.VersionId}, {planned.Unassigned} unassigned),
-            planned by the host on {(run.Calibration is null ? "the road network's free-flow times" : "the calibrated speeds and service times")}; driven on ground-truth traffic (rush hours, per-leg noise, {traffic.Incidents.Count} incidents),
+            planned by the host on {(run.Calibration is null ? "the road network's free-flow times" : "its active calibration version (time-of-day matrices, service factors)")}{(run.Slack > 0 ? $", {run.Slack} min slack before each window end" : "")}; driven on ground-truth traffic (rush hours, per-leg noise, {traffic.Incidents.Count} incidents),
             with late starts, parking and walking, service tails by address kind, not-at-home, waits for windows, breaks; tablets with
             jitter, canyons, drop-outs, lost connections and {days.Count(d => d.TabletDiedAt is not null)} dead tablet(s) finished on paper.
 
@@ -382,6 +503,8 @@ internal sealed class DayVerb : IVerb
             ["total_wall_s"] = double.IsNaN(totalWall) ? null : Math.Round(totalWall, 1),
             ["speed"] = speed,
             ["max_send_lag_min"] = Math.Round(fleet.MaxSendLag.TotalMinutes, 1),
+            ["p95_send_lag_min"] = Math.Round(fleet.P95SendLag.TotalMinutes, 1),
+            ["slack_min"] = run.Slack,
             ["rejected"] = fleet.Rejected,
         });
     }

@@ -44,8 +44,10 @@ internal sealed class ImportHost : IAsyncDisposable
     /// outlives it (a second host goes on with the same data); without <paramref name="build"/> the host is not
     /// rebuilt (it starts sooner).
     /// </summary>
+    /// <param name="signIn">Who the client signs in as (default the demo dispatcher, who exists only while the demo is on).</param>
     public static async Task<ImportHost> StartAsync(
-        string postgres, string redis, int planSeconds, string schema, IReadOnlyDictionary<string, string> settings, bool demo, bool keepSchema, bool build)
+        string postgres, string redis, int planSeconds, string schema, IReadOnlyDictionary<string, string> settings, bool demo, bool keepSchema, bool build,
+        (string User, string Password)? signIn = null)
     {
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Results.Folder))!;
         var port = FreePort();
@@ -105,11 +107,21 @@ internal sealed class ImportHost : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        var signIn = await client.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = "demo", password = "demo-password" });
-        signIn.EnsureSuccessStatusCode();
-        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var (user, password) = signIn ?? ("demo", "demo-password");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await host.SignInAsync(user, password));
         return host;
+    }
+
+    /// <summary>Signs in as <paramref name="user"/>; returns the bearer token.</summary>
+    public async Task<string> SignInAsync(string user, string password)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = user, password });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"sign-in as {user} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Waits for a planning job to finish; returns its final JSON.</summary>

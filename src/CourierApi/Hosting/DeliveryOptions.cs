@@ -53,6 +53,14 @@ internal sealed class PlanningOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 2;
 
+    /// <summary>
+    /// Robust planning: minutes of slack the planner keeps before each window end (a stop is planned to start its
+    /// service at least this long before its window closes), so a real day's noise — slower traffic, a long handover —
+    /// does not turn into a late delivery. The promised window itself is unchanged. 0 plans to the window's end.
+    /// </summary>
+    [Range(0, 240)]
+    public double WindowSlackMinutes { get; set; }
+
     /// <summary>Road distance over straight-line distance, for planning without a road network.</summary>
     [Range(1.0, 3.0)]
     public double CircuityFactor { get; set; } = 1.3;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Delivery.CourierApi.Auth;
 using Delivery.CourierApi.Features.Analytics;
+using Delivery.CourierApi.Features.Calibration;
 using Delivery.CourierApi.Features.Insights;
 using Delivery.CourierApi.Features.Manifests;
 using Delivery.CourierApi.Features.Plans;
@@ -20,7 +21,7 @@ namespace Delivery.CourierApi.Hosting;
 /// <summary>
 /// Wires the libraries into the host: the road network (travel times and route geometry once loaded), tracking (hubs,
 /// window hits, customer view) over the published routes, and paper manifests with the way back from paper.
-/// The one registration of <see cref="ITravelTimeSource"/> and <see cref="IRouteGeometrySource"/> (planning, edits, ETAs
+/// The one registration of <see cref="ITravelTimeSource"/> (a depot's active calibration on top, <see cref="CalibratedTravelTimeSource"/>) and <see cref="IRouteGeometrySource"/> (planning, edits, ETAs
 /// and maps alike): roads once the network is loaded, straight lines at <c>Planning:SpeedKmh</c> × <c>Planning:CircuityFactor</c> until then.
 /// </summary>
 internal static class WiringSetup
@@ -47,12 +48,21 @@ internal static class WiringSetup
         {
             services.AddHostedService<RoadNetworkLoading>();
         }
-        services.AddSingleton<ITravelTimeSource>(sp =>
+        services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<PlanningOptions>>().Value;
             return new HostTravelTimeSource(sp.GetRequiredService<RoadNetworkState>(), new StraightLineTravelTimeSource(o.CircuityFactor, o.SpeedKmh),
                 TimeSpan.FromSeconds(configuration.GetValue("RoadNetwork:WaitForLoadSeconds", 180)));
         });
+        // With a depot's active calibration: time-of-day matrices for its plans and ETAs (the scope is the depot).
+        services.AddSingleton(sp => new CalibratedTravelTimeSource(sp.GetRequiredService<HostTravelTimeSource>(),
+            sp.GetRequiredService<RoadNetworkState>(), sp.GetRequiredService<CalibrationStore>(), sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<IOptions<RoadTravelTimeOptions>>()));
+        services.AddSingleton<ITravelTimeSource>(sp => sp.GetRequiredService<CalibratedTravelTimeSource>());
+        if (loadOnStart)
+        {
+            services.AddHostedService<CalibrationWarmUp>();
+        }
         services.AddSingleton<IRouteGeometrySource, HostRouteGeometrySource>();
 
         // Tracking: the host's SignalR already has the Redis backplane (SignalR:ChannelPrefix), so tracking does not add a second one.

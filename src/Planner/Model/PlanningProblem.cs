@@ -30,6 +30,20 @@ public sealed record PlanningProblem
     /// </summary>
     public required TravelMatrix Matrix { get; init; }
 
+    /// <summary>
+    /// Time-dependent travel: when set, each leg is timed on the matrix in force at its departure (schedules and the
+    /// validator) and <see cref="Matrix"/> is the slices' bound the search plans with. Null: <see cref="Matrix"/> all day.
+    /// </summary>
+    public TimeDependentTravel? TimeDependent { get; init; }
+
+    /// <summary>Travel seconds from matrix index <paramref name="from"/> to <paramref name="to"/> leaving at <paramref name="departureSeconds"/>.</summary>
+    public long DurationAt(int from, int to, long departureSeconds) =>
+        (TimeDependent?.At(departureSeconds) ?? Matrix).Duration(from, to);
+
+    /// <summary>Distance in metres of the leg from <paramref name="from"/> to <paramref name="to"/> leaving at <paramref name="departureSeconds"/>.</summary>
+    public long DistanceAt(int from, int to, long departureSeconds) =>
+        (TimeDependent?.At(departureSeconds) ?? Matrix).Distance(from, to);
+
     /// <summary>What to minimise.</summary>
     public PlanObjective Objective { get; init; } = PlanObjective.FewestVehiclesThenTravel;
 

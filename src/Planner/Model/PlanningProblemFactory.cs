@@ -13,6 +13,10 @@ public static class PlanningProblemFactory
     /// <param name="objective">What to minimise.</param>
     /// <param name="coordinates">How to read the coordinates (geographic unless benchmark data).</param>
     /// <param name="epoch">The instant time values count seconds from.</param>
+    /// <param name="travelScope">
+    /// Whose travel times (a depot id): with a <see cref="ITimeDependentTravelTimeSource"/>, its slices for the scope make the
+    /// problem time-dependent (<see cref="PlanningProblem.TimeDependent"/>) when there are several.
+    /// </param>
     /// <param name="cancellationToken">Cancels the matrix computation.</param>
     /// <exception cref="PlanningInputException">The input is invalid.</exception>
     public static async Task<PlanningProblem> CreateAsync(
@@ -23,6 +27,7 @@ public static class PlanningProblemFactory
         PlanObjective objective = PlanObjective.FewestVehiclesThenTravel,
         CoordinateSystem coordinates = CoordinateSystem.Geographic,
         DateTimeOffset epoch = default,
+        string? travelScope = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(depots);
@@ -43,7 +48,20 @@ public static class PlanningProblemFactory
         };
         // Reject bad input (e.g. coordinates out of range) before asking a possibly expensive source for a matrix.
         problem.Validate();
-        var matrix = await travel.GetMatrixAsync(locations, cancellationToken).ConfigureAwait(false);
+        TravelMatrix matrix;
+        if (travelScope is not null && travel is ITimeDependentTravelTimeSource timed)
+        {
+            var sliced = await timed.GetSlicedMatricesAsync(travelScope, locations, cancellationToken).ConfigureAwait(false);
+            matrix = sliced.Bound();
+            if (sliced.IsTimeDependent)
+            {
+                problem = problem with { TimeDependent = sliced.ToEpoch(epoch) };
+            }
+        }
+        else
+        {
+            matrix = await travel.GetMatrixAsync(locations, cancellationToken).ConfigureAwait(false);
+        }
         if (matrix.Size != locations.Count)
         {
             throw new InvalidOperationException($"The travel-time source returned a {matrix.Size}-location matrix for {locations.Count} locations.");

@@ -107,9 +107,10 @@ internal static class RouteScheduler
                 t = bs + b.DurationSeconds;
             }
             var node = i < orders.Count ? p.OrderNode(orders[i]) : ix.EndNode[v];
-            var arrival = t + p.Matrix.Duration(prev, node);
-            distance += p.Matrix.Distance(prev, node);
-            travel += p.Matrix.Duration(prev, node);
+            var leg = p.DurationAt(prev, node, t);
+            var arrival = t + leg;
+            distance += p.DistanceAt(prev, node, t);
+            travel += leg;
             prev = node;
             if (i == orders.Count)
             {

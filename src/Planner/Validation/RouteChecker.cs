@@ -31,9 +31,11 @@ internal sealed class RouteChecker(PlanningProblem problem, Dictionary<string, i
             }
             var order = problem.Orders[i];
             var node = problem.OrderNode(i);
-            var leg = problem.Matrix.Duration(prev, node);
-            travel += leg;
-            distance += problem.Matrix.Distance(prev, node);
+            // Time-dependent travel: each chain's leg on the matrix in force at its own departure (the same matrix otherwise).
+            var leg = problem.DurationAt(prev, node, free);
+            var reportedLeg = problem.DurationAt(prev, node, reportedFree);
+            travel += reportedLeg;
+            distance += problem.DistanceAt(prev, node, reportedFree);
 
             var arrival = SaturatingAdd(free, leg);
             var serviceStart = EarliestServiceStart(order, arrival);
@@ -43,7 +45,7 @@ internal sealed class RouteChecker(PlanningProblem problem, Dictionary<string, i
                     $"arrives at {arrival} at the earliest, after every window ({string.Join(", ", order.Windows)})");
             }
             var start = serviceStart ?? arrival;
-            CheckReportedStop(v, order, stop, SaturatingAdd(reportedFree, leg), start);
+            CheckReportedStop(v, order, stop, SaturatingAdd(reportedFree, reportedLeg), start);
             free = SaturatingAdd(start, order.ServiceSeconds);
             reportedFree = stop.DepartureSeconds;
 
@@ -62,11 +64,12 @@ internal sealed class RouteChecker(PlanningProblem problem, Dictionary<string, i
         }
 
         var home = problem.DepotNode(endDepot);
-        var lastLeg = problem.Matrix.Duration(prev, home);
-        travel += lastLeg;
-        distance += problem.Matrix.Distance(prev, home);
+        var lastLeg = problem.DurationAt(prev, home, free);
+        var reportedLastLeg = problem.DurationAt(prev, home, reportedFree);
+        travel += reportedLastLeg;
+        distance += problem.DistanceAt(prev, home, reportedFree);
         var end = SaturatingAdd(free, lastLeg);
-        CheckRouteEnd(vehicle, route, end, SaturatingAdd(reportedFree, lastLeg));
+        CheckRouteEnd(vehicle, route, end, SaturatingAdd(reportedFree, reportedLastLeg));
 
         for (var d = 0; d < Load.Dimensions; d++)
         {

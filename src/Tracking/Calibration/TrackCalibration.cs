@@ -9,10 +9,10 @@ namespace Delivery.Tracking.Calibration;
 public sealed record LegObservation(DateTimeOffset Departure, double ObservedSeconds, IReadOnlyDictionary<string, double> FreeFlowByGroup);
 
 /// <summary>One stop's service as the events show it.</summary>
-/// <param name="Kind">Kind of address.</param>
+/// <param name="Class">Kind of stop (e.g. kind of address, or the number of items), the class its factor is learned for.</param>
 /// <param name="PlannedSeconds">Planned service time.</param>
 /// <param name="ObservedSeconds">Arrival (or window start, when the courier waited) to handover.</param>
-public sealed record ServiceObservation(AddressKind Kind, double PlannedSeconds, double ObservedSeconds);
+public sealed record ServiceObservation(string Class, double PlannedSeconds, double ObservedSeconds);
 
 /// <summary>A learned speed factor: speed on a road class group in a time-of-day band as a share of free flow.</summary>
 /// <param name="Group">Road class group.</param>
@@ -23,11 +23,11 @@ public sealed record ServiceObservation(AddressKind Kind, double PlannedSeconds,
 /// <param name="Calibrated">False when the band had fewer legs than the minimum: the factor did not move.</param>
 public sealed record LearnedSpeedFactor(string Group, TimeOnly From, TimeOnly To, double Factor, int Legs, bool Calibrated);
 
-/// <summary>A learned service time: observed ÷ planned for a kind of address, shrunk towards the depot's average.</summary>
-/// <param name="Kind">Kind of address.</param>
+/// <summary>A learned service time: observed ÷ planned for a kind of stop, shrunk towards the depot's average.</summary>
+/// <param name="Class">Kind of stop.</param>
 /// <param name="Factor">Multiplier for the planned service time.</param>
 /// <param name="Stops">Stops behind it.</param>
-public sealed record LearnedServiceTime(AddressKind Kind, double Factor, int Stops);
+public sealed record LearnedServiceTime(string Class, double Factor, int Stops);
 
 /// <summary>A calibration: speed factors per group and band, service factors per kind, and the depot's service factor.</summary>
 public sealed record CalibrationResult(IReadOnlyList<LearnedSpeedFactor> Speeds, IReadOnlyList<LearnedServiceTime> Services, double DepotServiceFactor, int Legs, int Stops);
@@ -52,12 +52,13 @@ public sealed class CalibrationOptions
 /// <summary>
 /// Learns from the tracks: per time-of-day band, the slowness (observed ÷ free-flow time) of each road class group by
 /// ridge-regularised least squares over the legs (observed = Σ free-flow seconds per group × slowness of the group), so
-/// a leg across several groups informs each; per kind of address, service time as observed ÷ planned, shrunk towards
+/// a leg across several groups informs each; per kind of stop, service time as observed ÷ planned, shrunk towards
 /// the depot's average where stops are few. Pure and deterministic.
 /// </summary>
 public static class TrackCalibration
 {
-    private static readonly string[] Groups = ["fast", "arterial", "local"];
+    /// <summary>The road class groups factors are learned for (<see cref="GroundTruthTraffic.Group"/>).</summary>
+    public static readonly IReadOnlyList<string> Groups = ["fast", "arterial", "local"];
 
     /// <summary>Learns a calibration from <paramref name="legs"/> and <paramref name="services"/> (times of day in <paramref name="zone"/>).</summary>
     public static CalibrationResult Learn(IReadOnlyList<LegObservation> legs, IReadOnlyList<ServiceObservation> services, TimeZoneInfo zone, CalibrationOptions? options = null)
@@ -71,7 +72,7 @@ public static class TrackCalibration
         {
             var inBand = legs.Where(l => l.ObservedSeconds > 0 && InBand(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(l.Departure, zone).DateTime), from, to)).ToList();
             var slowness = inBand.Count >= o.MinLegs ? Solve(inBand, o.PriorSeconds) : null;
-            for (var g = 0; g < Groups.Length; g++)
+            for (var g = 0; g < Groups.Count; g++)
             {
                 var calibrated = slowness is not null && inBand.Any(l => l.FreeFlowByGroup.GetValueOrDefault(Groups[g]) > 0);
                 speeds.Add(new LearnedSpeedFactor(Groups[g], from, to, calibrated ? Math.Clamp(1 / slowness![g], 0.2, 1.5) : 1, inBand.Count, calibrated));
@@ -80,11 +81,11 @@ public static class TrackCalibration
         var valid = services.Where(s => s.PlannedSeconds > 0 && s.ObservedSeconds > 0).ToList();
         var depot = valid.Count == 0 ? 1 : valid.Sum(s => s.ObservedSeconds) / valid.Sum(s => s.PlannedSeconds);
         var meanPlanned = valid.Count == 0 ? 0 : valid.Average(s => s.PlannedSeconds);
-        var kinds = Enum.GetValues<AddressKind>().Select(k =>
+        var kinds = valid.Select(s => s.Class).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(k =>
         {
-            var of = valid.Where(s => s.Kind == k).ToList();
+            var of = valid.Where(s => s.Class == k).ToList();
             var factor = (of.Sum(s => s.ObservedSeconds) + o.PriorStops * meanPlanned * depot) / (of.Sum(s => s.PlannedSeconds) + o.PriorStops * meanPlanned);
-            return new LearnedServiceTime(k, valid.Count == 0 ? 1 : factor, of.Count);
+            return new LearnedServiceTime(k, factor, of.Count);
         }).ToList();
         return new CalibrationResult(speeds, kinds, depot, legs.Count, valid.Count);
     }
@@ -94,7 +95,7 @@ public static class TrackCalibration
     /// <summary>Slowness per group: minimises Σ (observed − Σ ff·x)² + λ Σ (x − 1)², λ = prior².</summary>
     private static double[] Solve(List<LegObservation> legs, double prior)
     {
-        var n = Groups.Length;
+        var n = Groups.Count;
         var a = new double[n, n];
         var b = new double[n];
         var lambda = prior * prior;

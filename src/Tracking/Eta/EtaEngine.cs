@@ -32,9 +32,13 @@ public sealed class EtaEngine(ITravelTimeSource travel)
     /// <param name="paceFactor">Observed ÷ predicted travel time (1 = as predicted; &gt; 1 slower).</param>
     /// <param name="remaining">Open stops in sequence.</param>
     /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="scope">
+    /// Whose travel times (the route's depot): with a <see cref="ITimeDependentTravelTimeSource"/> each leg is timed on
+    /// the matrix of the time slice it departs in, as the planner timed it.
+    /// </param>
     public async Task<IReadOnlyList<StopEta>> ComputeAsync(
         DateTimeOffset now, double lat, double lon, double paceFactor, IReadOnlyList<EtaStop> remaining,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? scope = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(paceFactor);
         if (remaining.Count == 0)
@@ -43,7 +47,10 @@ public sealed class EtaEngine(ITravelTimeSource travel)
         }
         var locations = new List<Location>(remaining.Count + 1) { new(lon, lat) };
         locations.AddRange(remaining.Select(s => new Location(s.Lon, s.Lat)));
-        var matrix = await travel.GetMatrixAsync(locations, cancellationToken).ConfigureAwait(false);
+        var sliced = scope is not null && travel is ITimeDependentTravelTimeSource timed
+            ? await timed.GetSlicedMatricesAsync(scope, locations, cancellationToken).ConfigureAwait(false)
+            : null;
+        var allDay = sliced is null ? await travel.GetMatrixAsync(locations, cancellationToken).ConfigureAwait(false) : null;
 
         var result = new List<StopEta>(remaining.Count);
         var clock = now;
@@ -57,6 +64,7 @@ public sealed class EtaEngine(ITravelTimeSource travel)
             }
             else
             {
+                var matrix = sliced?.At(clock) ?? allDay!;
                 arrival = clock + TimeSpan.FromSeconds(matrix.Duration(i, i + 1) * paceFactor);
             }
             var serviceStart = stop.WindowStartUtc is { } ws && ws > arrival ? ws : arrival;

@@ -129,7 +129,7 @@ internal sealed class LiveUpdater(
         var remaining = route.Stops.OrderBy(s => s.Sequence).Where(s => !state.Stop(s.StopId).IsClosed).ToList();
         var etaStops = remaining.Select(s => new EtaStop(s.StopId, s.Latitude, s.Longitude, s.WindowStartUtc, s.ServiceSeconds,
             state.Stop(s.StopId).Status == StopStatus.Arrived ? state.Stop(s.StopId).ArrivedAt : null)).ToList();
-        var etas = await engine.ComputeAsync(now, at.Lat, at.Lon, state.Pace.Factor, etaStops, ct).ConfigureAwait(false);
+        var etas = await engine.ComputeAsync(now, at.Lat, at.Lon, state.Pace.Factor, etaStops, ct, route.DepotId).ConfigureAwait(false);
         state.LastEtaAt = now;
         for (var i = 0; i < etas.Count; i++)
         {
@@ -177,8 +177,11 @@ internal sealed class LiveUpdater(
         }
         if (!wasArrived && stopLive.ArrivedAt is { } arrivedAt && state.LegStartAt is { } legStart && arrivedAt > legStart)
         {
-            var m = await travel.GetMatrixAsync(
-                [new Location(state.LegStartLon, state.LegStartLat), new Location(stop.Longitude, stop.Latitude)], ct).ConfigureAwait(false);
+            // The pace is observed against the times the ETAs use: the leg's time slice when the depot's travel is time-dependent.
+            Location[] leg = [new Location(state.LegStartLon, state.LegStartLat), new Location(stop.Longitude, stop.Latitude)];
+            var m = travel is ITimeDependentTravelTimeSource timed && route is not null
+                ? (await timed.GetSlicedMatricesAsync(route.DepotId, leg, ct).ConfigureAwait(false)).At(legStart)
+                : await travel.GetMatrixAsync(leg, ct).ConfigureAwait(false);
             state.Pace = state.Pace.Observe((arrivedAt - legStart).TotalSeconds, m.Duration(0, 1));
             state.LegStartAt = null;
         }

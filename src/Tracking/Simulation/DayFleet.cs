@@ -13,7 +13,9 @@ namespace Delivery.Tracking.Simulation;
 /// <param name="Batches">Batches sent.</param>
 /// <param name="RejectionSamples">The first distinct reasons the server gave for refused items.</param>
 /// <param name="MaxSendLag">The longest a send started after its due time, in simulated time (a host too slow for the clock's speed shows here).</param>
-public sealed record DayFleetResult(long PositionsAcked, long EventsAcked, long Rejected, int Reconnects, long Batches, IReadOnlyList<string> RejectionSamples, TimeSpan MaxSendLag);
+/// <param name="P95SendLag">The 95th percentile of that lag over every send.</param>
+public sealed record DayFleetResult(long PositionsAcked, long EventsAcked, long Rejected, int Reconnects, long Batches, IReadOnlyList<string> RejectionSamples, TimeSpan MaxSendLag,
+    TimeSpan P95SendLag = default);
 
 /// <summary>
 /// Plays generated <see cref="CourierDay"/>s through the real courier hub on a shared clock (a
@@ -29,6 +31,7 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
     private long _batches;
     private int _reconnects;
     private long _maxLagTicks;
+    private readonly System.Collections.Concurrent.ConcurrentBag<long> _lags = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _reasons = new(StringComparer.Ordinal);
 
     /// <summary>Fixes acknowledged so far.</summary>
@@ -40,7 +43,13 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
         ArgumentNullException.ThrowIfNull(days);
         await Task.WhenAll(days.Select((d, i) => PlayAsync(d, i, cancellationToken))).ConfigureAwait(false);
         return new DayFleetResult(Interlocked.Read(ref _acked), Interlocked.Read(ref _events), Interlocked.Read(ref _rejected), _reconnects, Interlocked.Read(ref _batches), [.. _reasons.Keys.Order(StringComparer.Ordinal)],
-            TimeSpan.FromTicks(Interlocked.Read(ref _maxLagTicks)));
+            TimeSpan.FromTicks(Interlocked.Read(ref _maxLagTicks)), TimeSpan.FromTicks(P95(_lags)));
+    }
+
+    private static long P95(IEnumerable<long> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.95 * sorted.Length) - 1)];
     }
 
     private async Task PlayAsync(CourierDay day, int index, CancellationToken ct)
@@ -68,6 +77,7 @@ public sealed class DayFleet(Uri courierHubUrl, TimeProvider clock, DaySimulatio
                 var now = next;
                 next += options.SendInterval;
                 var lag = (clock.GetUtcNow() - now).Ticks;
+                _lags.Add(Math.Max(0, lag));
                 if (lag > Interlocked.Read(ref _maxLagTicks))
                 {
                     Interlocked.Exchange(ref _maxLagTicks, lag);

@@ -38,7 +38,7 @@ public sealed class TrackCalibrationTests
             list.Add(new LegObservation(departure, observed, ff));
             var kind = (AddressKind)(i % 3);
             var planned = 180.0;
-            services.Add(new ServiceObservation(kind, planned, planned * kind switch { AddressKind.House => 0.8, AddressKind.Apartment => 1.4, _ => 1.0 } * noise));
+            services.Add(new ServiceObservation(kind.ToString(), planned, planned * kind switch { AddressKind.House => 0.8, AddressKind.Apartment => 1.4, _ => 1.0 } * noise));
         }
         return (list, services);
     }
@@ -57,23 +57,23 @@ public sealed class TrackCalibrationTests
             Assert.InRange(f.Factor, truth * 0.95, truth * 1.05);
         }
         // Service: plenty of stops per kind, so shrinkage barely moves them (within 5% of the truth).
-        Assert.InRange(c.Services.Single(s => s.Kind == AddressKind.House).Factor, 0.8 * 0.95, 0.8 * 1.05);
-        Assert.InRange(c.Services.Single(s => s.Kind == AddressKind.Apartment).Factor, 1.4 * 0.95, 1.4 * 1.05);
-        Assert.InRange(c.Services.Single(s => s.Kind == AddressKind.Business).Factor, 1.0 * 0.95, 1.0 * 1.05);
+        Assert.InRange(c.Services.Single(s => s.Class == nameof(AddressKind.House)).Factor, 0.8 * 0.95, 0.8 * 1.05);
+        Assert.InRange(c.Services.Single(s => s.Class == nameof(AddressKind.Apartment)).Factor, 1.4 * 0.95, 1.4 * 1.05);
+        Assert.InRange(c.Services.Single(s => s.Class == nameof(AddressKind.Business)).Factor, 1.0 * 0.95, 1.0 * 1.05);
     }
 
     [Fact]
     public void Learn_TooLittleData_FactorsDoNotMoveAndServiceStaysNearDepotAverage()
     {
         var (legs, services) = Synthetic(12, seed: 5);
-        var apartments = services.Where(s => s.Kind == AddressKind.Apartment).Take(2).ToList();
+        var apartments = services.Where(s => s.Class == nameof(AddressKind.Apartment)).Take(2).ToList();
 
-        var c = TrackCalibration.Learn(legs, [.. services.Where(s => s.Kind != AddressKind.Apartment), .. apartments], TimeZoneInfo.Utc);
+        var c = TrackCalibration.Learn(legs, [.. services.Where(s => s.Class != nameof(AddressKind.Apartment)), .. apartments], TimeZoneInfo.Utc);
 
         Assert.All(c.Speeds, f => Assert.False(f.Calibrated));
         Assert.All(c.Speeds, f => Assert.Equal(1, f.Factor));
         // Two apartment stops (truth 1.4) are shrunk most of the way towards the depot's average.
-        var apartment = c.Services.Single(s => s.Kind == AddressKind.Apartment).Factor;
+        var apartment = c.Services.Single(s => s.Class == nameof(AddressKind.Apartment)).Factor;
         Assert.InRange(apartment, c.DepotServiceFactor, c.DepotServiceFactor + 0.2 * (1.4 - c.DepotServiceFactor));
     }
 }

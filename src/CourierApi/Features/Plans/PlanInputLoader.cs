@@ -1,14 +1,20 @@
 using System.Globalization;
 using Delivery.CourierApi.Data;
+using Delivery.CourierApi.Features.Calibration;
 using Delivery.CourierApi.Hosting;
 using Delivery.Planner.Model;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Delivery.CourierApi.Features.Plans;
 
-/// <summary>Reads a depot and date's fleet and orders into a <see cref="PlanInput"/>.</summary>
-internal sealed class PlanInputLoader(NpgsqlDataSource db)
+/// <summary>
+/// Reads a depot and date's fleet and orders into a <see cref="PlanInput"/> as the planner sees them: service times
+/// scaled by the depot's active calibration (by kind of stop), and each window's end brought forward by the robust
+/// planning slack (<see cref="PlanningOptions.WindowSlackMinutes"/>, never before the window's start).
+/// </summary>
+internal sealed class PlanInputLoader(NpgsqlDataSource db, CalibrationStore calibrations, IOptions<PlanningOptions> options)
 {
     /// <param name="onlyOrders">When given, only these orders are loaded (hand edits need just the routes they touch).</param>
     public async Task<PlanInput> LoadAsync(long depotId, DateOnly date, CancellationToken ct, long[]? onlyOrders = null)
@@ -19,6 +25,8 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
         var zone = Zones.Find(depot);
         var epoch = Zones.ToUtc(date, TimeOnly.MinValue, zone);
         long Sec(DateTimeOffset t) => (long)Math.Round((t - epoch).TotalSeconds);
+        var calibration = await calibrations.ActiveAsync(depotId, ct);
+        var slack = (long)Math.Round(options.Value.WindowSlackMinutes * 60);
 
         var shifts = await connection.ListAsync("""
             SELECT s.id, s.courier_id, c.name, s.vehicle_id, v.code, s.start_depot_id, s.end_depot_id, s.starts_at, s.ends_at,
@@ -65,9 +73,10 @@ internal sealed class PlanInputLoader(NpgsqlDataSource db)
                     Id = id,
                     Location = new Location(r.GetDouble(1), r.GetDouble(2)),
                     Windows = r.Get<NpgsqlRange<DateTime>[]>(3)
-                        .Select(w => new TimeWindow(Sec(new DateTimeOffset(w.LowerBound, TimeSpan.Zero)), Sec(new DateTimeOffset(w.UpperBound, TimeSpan.Zero))))
+                        .Select(w => (Start: Sec(new DateTimeOffset(w.LowerBound, TimeSpan.Zero)), End: Sec(new DateTimeOffset(w.UpperBound, TimeSpan.Zero))))
+                        .Select(w => new TimeWindow(w.Start, Math.Max(w.Start, w.End - slack)))
                         .OrderBy(w => w.Start).ToList(),
-                    ServiceSeconds = r.GetInt32(4),
+                    ServiceSeconds = calibration is null ? r.GetInt32(4) : (int)Math.Round(r.GetInt32(4) * calibration.ServiceFactor(r.GetInt64(7))),
                     Demand = new Load(r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)),
                     RequiredSkills = r.Get<string[]>(8).ToHashSet(StringComparer.Ordinal),
                     Priority = r.GetInt32(9),

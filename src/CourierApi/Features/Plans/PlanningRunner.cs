@@ -104,7 +104,8 @@ internal sealed partial class PlanningRunner(
     /// <summary>The planner's problem with the previous version's locked routes, the pins, and its routes as a warm start.</summary>
     internal async Task<PlanningProblem> BuildProblemAsync(PlanInput input, StoredVersion? previous, CancellationToken ct)
     {
-        var problem = await PlanningProblemFactory.CreateAsync(input.Depots, input.Vehicles, input.Orders, travel, epoch: input.Epoch, cancellationToken: ct);
+        var problem = await PlanningProblemFactory.CreateAsync(input.Depots, input.Vehicles, input.Orders, travel, epoch: input.Epoch,
+            travelScope: input.DepotId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: ct);
         if (previous is null)
         {
             return problem with { Pins = input.Pins };

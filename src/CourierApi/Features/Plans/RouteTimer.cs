@@ -33,7 +33,8 @@ internal sealed class RouteTimer(ITravelTimeSource travel)
         var orders = orderKeys.Select(k => input.OrdersById[k]).ToList();
         // The whole fleet stays in the problem (a skill no vehicle has is invalid input, one this vehicle lacks is a violation);
         // the matrix covers the depots and this route's orders only.
-        var problem = await PlanningProblemFactory.CreateAsync(input.Depots, input.Vehicles, orders, travel, epoch: input.Epoch, cancellationToken: ct);
+        var problem = await PlanningProblemFactory.CreateAsync(input.Depots, input.Vehicles, orders, travel, epoch: input.Epoch,
+            travelScope: input.DepotId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: ct);
         return Describe(input, vehicle, locked, RouteTiming.Time(problem, vehicle.Id, orderKeys));
     }
 

@@ -11,6 +11,7 @@ namespace Delivery.CourierApi.Features.Tracking;
 /// <c>published</c>. Ids are the database ids as invariant strings (route, order, courier, depot); an order
 /// line's <see cref="OrderLine.Sku"/> is the item's name, as printed on the manifest. A stop's id is its order's id:
 /// unique on a route and stable across plan versions, so a tablet's event stays valid when a new version is published.
+/// A stop's service time is the plan's (planned departure − planned service start: the calibrated time the planner used).
 /// </summary>
 internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRouteSource, ICancelledStopSource
 {
@@ -71,7 +72,7 @@ internal sealed class PublishedRouteSource(NpgsqlDataSource db) : IPublishedRout
             .ToLookup(x => x.Order, x => x.Line);
         var stops = await connection.ListAsync($"""
             SELECT st.order_id, st.order_id, st.sequence, ST_Y(o.location), ST_X(o.location), st.window_index,
-                   {PromisedWindow.SortedWindowsSql}, o.service_s, o.status
+                   {PromisedWindow.SortedWindowsSql}, round(EXTRACT(EPOCH FROM st.planned_departure - st.planned_service_start))::int, o.status
             FROM stops st JOIN orders o ON o.id = st.order_id WHERE st.route_id = $1 ORDER BY st.sequence
             """, r =>
             {

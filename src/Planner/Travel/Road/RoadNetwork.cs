@@ -41,6 +41,36 @@ public sealed partial class RoadNetwork
         _grid = new SpatialGrid(_lon, _lat, raw.InScc, _wayShapes);
     }
 
+    private RoadNetwork(RoadNetwork source, RoadNetworkOptions options)
+    {
+        Options = options;
+        _vertexIds = source._vertexIds;
+        _lon = source._lon;
+        _lat = source._lat;
+        _wayShapes = source._wayShapes;
+        _classes = source._classes;
+        _grid = source._grid;
+        Graph = source.Graph;
+        SnappableVertices = source.SnappableVertices;
+        // Weights and hierarchies are keyed by the class factors they were built with, so every view can share them.
+        _weights = source._weights;
+        _searches = source._searches;
+        _hierarchies = source._hierarchies;
+    }
+
+    /// <summary>
+    /// The same network (shared graph, snapping and built hierarchies) with <paramref name="speedFactors"/> in place of
+    /// the loaded options' factors: a calibration's view of it. Cheap; the hierarchy of a new profile is built on first use.
+    /// </summary>
+    public RoadNetwork WithSpeedFactors(IReadOnlyList<SpeedFactor> speedFactors)
+    {
+        ArgumentNullException.ThrowIfNull(speedFactors);
+        return new RoadNetwork(this, new RoadNetworkOptions
+        {
+            Schema = Options.Schema, FreeFlowKmh = Options.FreeFlowKmh, SpeedFactors = speedFactors, BadAddressMeters = Options.BadAddressMeters,
+        });
+    }
+
     /// <summary>Loads the network in <see cref="RoadNetworkOptions.Schema"/>.</summary>
     /// <exception cref="InvalidOperationException">The schema holds no imported network.</exception>
     public static async Task<RoadNetwork> LoadAsync(NpgsqlDataSource dataSource, RoadNetworkOptions options, CancellationToken cancellationToken = default)
