@@ -103,7 +103,7 @@ public sealed class InsightsEndpointsTests(DeliveryApiFactory api) : IClassFixtu
     {
         var (day, analyst) = await DayAsync("ins-story");
 
-        var story = (await analyst.GetFromJsonAsync<StopStory>($"/api/v1/insights/routes/{day.RouteA}/stops/{day.Orders["S3"]}"))!;
+        var story = (await analyst.GetFromJsonAsync<InsightStory>($"/api/v1/insights/routes/{day.RouteA}/stops/{day.Orders["S3"]}"))!;
 
         Assert.Equal([1, 2, 3, 4, 5], story.Route.Select(s => s.Sequence));
         Assert.Equal(["arrived", "delivered"], story.Events.Select(e => e.Kind));

@@ -121,5 +121,5 @@ public sealed record StoryEvent(string Kind, DateTimeOffset OccurredAt, string S
 /// <param name="Events">The stop's recorded events.</param>
 /// <param name="Track">The courier's positions from the route's start to this handover ([lon, lat], at most 2,000).</param>
 /// <param name="Location">The stop's location [lon, lat].</param>
-public sealed record StopStory(InsightStop Stop, IReadOnlyList<InsightStop> Route, IReadOnlyList<StoryEvent> Events,
+public sealed record InsightStory(InsightStop Stop, IReadOnlyList<InsightStop> Route, IReadOnlyList<StoryEvent> Events,
     IReadOnlyList<double[]> Track, double[] Location);

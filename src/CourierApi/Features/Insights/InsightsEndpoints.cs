@@ -104,7 +104,7 @@ internal static class InsightsEndpoints
         return TypedResults.Ok(await store.StopsAsync(period, filter, page ?? 1, pageSize ?? 50, ct));
     }
 
-    internal static async Task<Results<Ok<StopStory>, NotFound>> StoryAsync(long routeId, long orderId, InsightsStore store, CancellationToken ct) =>
+    internal static async Task<Results<Ok<InsightStory>, NotFound>> StoryAsync(long routeId, long orderId, InsightsStore store, CancellationToken ct) =>
         await store.StoryAsync(routeId, orderId, ct) is { } story ? TypedResults.Ok(story) : TypedResults.NotFound();
 
     internal static async Task<Ok<ZoneImportReport>> ImportZonesAsync(long depotId, JsonElement body, ClaimsPrincipal user, ZoneStore zones,

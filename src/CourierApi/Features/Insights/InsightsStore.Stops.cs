@@ -77,7 +77,7 @@ internal sealed partial class InsightsStore
     }
 
     /// <summary>The stop's story: its route planned and actual, its events and the track up to its handover; null when not on a published route.</summary>
-    public async Task<StopStory?> StoryAsync(long routeId, long orderId, CancellationToken ct)
+    public async Task<InsightStory?> StoryAsync(long routeId, long orderId, CancellationToken ct)
     {
         var where = await db.FirstAsync("""
             SELECT p.plan_date, p.depot_id, r.courier_id, r.start_at, ST_X(o.location), ST_Y(o.location)
@@ -110,7 +110,7 @@ internal sealed partial class InsightsStore
             """, r => new[] { r.GetDouble(0), r.GetDouble(1) }, ct,
             where.Courier.ToString(System.Globalization.CultureInfo.InvariantCulture), where.Start, until);
         var step = Math.Max(1, track.Count / 2000 + 1);
-        return new StopStory(stop, route.Stops, events, track.Where((_, i) => i % step == 0 || i == track.Count - 1).ToList(), where.Location);
+        return new InsightStory(stop, route.Stops, events, track.Where((_, i) => i % step == 0 || i == track.Count - 1).ToList(), where.Location);
     }
 
     private static InsightStop ReadStop(NpgsqlDataReader r) => new(

@@ -1864,7 +1864,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StopStory"];
+                        "application/json": components["schemas"]["InsightStory"];
                     };
                 };
                 /** @description Not Found */
@@ -2101,6 +2101,305 @@ export interface paths {
         /** Sets the depot's language (one with a manifest catalogue: en, ru, uk). */
         put: operations["SetDepotLanguage"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's delivery day as the live view starts from it (date defaults to today at the depot): every courier with a published route, latest position, stop progress and ETAs, minutes behind plan, and the alerts with suggested actions and acknowledgements. The live hub (/hubs/live, JoinDepot) moves it on. */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiveDayResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/live/alerts/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledges an alert of the day: who and when are stored; the first acknowledgement stands and is answered to later calls. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcknowledgeAlertRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertAcknowledgement"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/live/replan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Previews an in-day re-plan from the couriers' current positions: the open stops re-optimised across the couriers on shift with their remaining time (done and arrived stops kept, locked routes and silent tablets kept, minimum change). Nothing is written: apply the moves with the plan edits (move, at the position given) and publish. */
+        post: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    timeLimitSeconds?: number;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplanPreview"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/live/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day's recorded positions (thinned to 3,000 a courier) and stop events of the couriers with a published route, to play back; a finished day too. */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    depotId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplayResponse"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/orders/{orderId}/story": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stop's story: window, planned arrival, every recorded event with its source (tablet, paper, geofence), the customer's notes and choice. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    depotId: number;
+                    orderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StopStory"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The depot's calibration versions, newest first: factors, the data behind them, error before and after, which is active. */
+        get: operations["ListCalibrations"];
+        put?: never;
+        /** Learns a new version from the tracks of the published routes of plan dates from–to (default: the last Calibration:Days days to yesterday) and makes it active. */
+        post: operations["RunCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/calibrations/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calibration version. */
+        get: operations["GetCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/depots/{depotId}/calibrations/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes the version active: the next plans and the ETAs use it (a rollback when it is older). */
+        post: operations["ActivateCalibration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2461,6 +2760,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgeAlertRequest: {
+            /** Format: date */
+            date: string;
+            key: string;
+        };
+        AlertAcknowledgement: {
+            key: string;
+            acknowledgedBy: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
+        };
         BreakDto: {
             /** Format: time */
             earliest: string;
@@ -2476,6 +2786,69 @@ export interface components {
             endsAt: string;
             /** Format: int32 */
             afterStop: number;
+        };
+        CalibrationError: {
+            /** Format: int32 */
+            legs: number;
+            /** Format: double */
+            legMaeSeconds: number;
+            /** Format: double */
+            legBiasSeconds: number;
+            /** Format: int32 */
+            stops: number;
+            /** Format: double */
+            serviceMaeSeconds: number;
+            /** Format: double */
+            serviceBiasSeconds: number;
+        };
+        CalibrationServiceFactor: {
+            class: string;
+            /** Format: double */
+            factor: number;
+            /** Format: int32 */
+            stops: number;
+        };
+        CalibrationSpeedFactor: {
+            group: string;
+            /** Format: time */
+            from: string;
+            /** Format: time */
+            to: string;
+            /** Format: double */
+            factor: number;
+            /** Format: int32 */
+            legs: number;
+            calibrated: boolean;
+        };
+        CalibrationVersion: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            depotId: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            trigger: string;
+            /** Format: date */
+            dataFrom: string;
+            /** Format: date */
+            dataTo: string;
+            /** Format: int32 */
+            legs: number;
+            /** Format: int32 */
+            stops: number;
+            speedFactors: components["schemas"]["CalibrationSpeedFactor"][];
+            serviceFactors: components["schemas"]["CalibrationServiceFactor"][];
+            /** Format: double */
+            depotServiceFactor: number;
+            errorBefore: components["schemas"]["CalibrationError"];
+            errorAfter: components["schemas"]["CalibrationError"];
+            active: boolean;
+            /** Format: date-time */
+            activatedAt: null | string;
+            hasTimeOfDayFactors?: boolean;
         };
         CallbackCount: {
             outcome: string;
@@ -2904,6 +3277,13 @@ export interface components {
             pageSize: number;
             stops: components["schemas"]["InsightStop"][];
         };
+        InsightStory: {
+            stop: components["schemas"]["InsightStop"];
+            route: components["schemas"]["InsightStop"][];
+            events: components["schemas"]["StoryEvent"][];
+            track: number[][];
+            location: number[];
+        };
         IssueDeviceRequest: {
             name: string;
         };
@@ -2972,6 +3352,110 @@ export interface components {
         LineStringGeometry: {
             type: string;
             coordinates: number[][];
+        };
+        LiveAlert: {
+            key: string;
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            courierId: null | number;
+            /** Format: int64 */
+            routeId: null | number;
+            /** Format: int64 */
+            orderId: null | number;
+            /** Format: int32 */
+            lateMinutes: null | number;
+            customerChoice: null | string;
+            phone: null | string;
+            actions: string[];
+            acknowledgedBy: null | string;
+            /** Format: date-time */
+            acknowledgedAt: null | string;
+        };
+        LiveCourier: {
+            /** Format: int64 */
+            courierId: number;
+            name: string;
+            phone: null | string;
+            /** Format: int64 */
+            routeId: number;
+            /** Format: int32 */
+            colour: number;
+            /** Format: date-time */
+            plannedStart: string;
+            /** Format: date-time */
+            plannedEnd: string;
+            position: null | components["schemas"]["LivePosition"];
+            /** Format: date-time */
+            lastContactAt: null | string;
+            silent: boolean;
+            /** Format: int32 */
+            done: number;
+            /** Format: int32 */
+            remaining: number;
+            /** Format: int32 */
+            behindMinutes: null | number;
+            /** Format: int64 */
+            nextOrderId: null | number;
+            stops: components["schemas"]["LiveStop"][];
+        };
+        LiveDayResponse: {
+            /** Format: int64 */
+            depotId: number;
+            /** Format: date */
+            date: string;
+            timeZone: string;
+            /** Format: date-time */
+            now: string;
+            /** Format: int32 */
+            silentAfterMinutes: number;
+            live: boolean;
+            /** Format: int64 */
+            planVersionId: null | number;
+            couriers: components["schemas"]["LiveCourier"][];
+            alerts: components["schemas"]["LiveAlert"][];
+        };
+        LivePosition: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** Format: double */
+            headingDeg: null | number;
+            /** Format: double */
+            speedMps: null | number;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        LiveStop: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            /** Format: int32 */
+            sequence: number;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            state: string;
+            status: string;
+            /** Format: date-time */
+            plannedArrival: string;
+            /** Format: date-time */
+            eta: null | string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            /** Format: date-time */
+            arrivedAt: null | string;
+            /** Format: date-time */
+            handoverAt: null | string;
+            /** Format: int32 */
+            lateMinutes: null | number;
+            customerName: string;
+            address: string;
         };
         LoadDto: {
             /** Format: int64 */
@@ -3296,6 +3780,64 @@ export interface components {
              */
             quantity: number;
         };
+        ReplanMove: {
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            /** Format: int64 */
+            fromCourierId: number;
+            fromCourier: string;
+            /** Format: int64 */
+            toCourierId: number;
+            toCourier: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            etaBefore: null | string;
+            /** Format: date-time */
+            plannedArrival: string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+        };
+        ReplanPreview: {
+            /** Format: int64 */
+            planVersionId: number;
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            elapsedSeconds: number;
+            moves: components["schemas"]["ReplanMove"][];
+            savedOrderIds: number[];
+            stillAtRiskOrderIds: number[];
+            /** Format: int32 */
+            kept: number;
+            /** Format: int32 */
+            couriers: number;
+        };
+        ReplayEvent: {
+            /** Format: int64 */
+            courierId: number;
+            /** Format: int64 */
+            orderId: number;
+            kind: string;
+            source: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ReplayResponse: {
+            /** Format: date-time */
+            from: null | string;
+            /** Format: date-time */
+            to: null | string;
+            tracks: components["schemas"]["ReplayTrack"][];
+            events: components["schemas"]["ReplayEvent"][];
+        };
+        ReplayTrack: {
+            /** Format: int64 */
+            courierId: number;
+            points: number[][];
+        };
         ResetPasswordRequest: {
             password: string;
         };
@@ -3448,11 +3990,31 @@ export interface components {
          */
         StopStatus: "Open" | "Arrived" | "Delivered" | "PartlyDelivered" | "Failed" | "Cancelled";
         StopStory: {
-            stop: components["schemas"]["InsightStop"];
-            route: components["schemas"]["InsightStop"][];
-            events: components["schemas"]["StoryEvent"][];
-            track: number[][];
-            location: number[];
+            /** Format: int64 */
+            orderId: number;
+            shopOrderId: string;
+            customerName: string;
+            customerPhone: null | string;
+            address: string;
+            deliveryNotes: null | string;
+            /** Format: date-time */
+            windowStartUtc: null | string;
+            /** Format: date-time */
+            windowEndUtc: null | string;
+            /** Format: date-time */
+            plannedArrival: null | string;
+            events: components["schemas"]["StopStoryEvent"][];
+            customerChoice: null | string;
+            customerChoiceNote: null | string;
+        };
+        StopStoryEvent: {
+            kind: string;
+            /** Format: date-time */
+            occurredAt: string;
+            source: string;
+            reason: null | string;
+            note: null | string;
+            enteredBy: null | string;
         };
         StopView: {
             /** Format: int32 */
@@ -4466,6 +5028,153 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCalibrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"][];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunCalibration: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                depotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ActivateCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                depotId: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationVersion"];
                 };
             };
             /** @description Not Found */
