@@ -31,6 +31,7 @@ internal static class FeatureSetup
         services.AddSingleton<PlanStore>();
         services.AddSingleton<PlanReader>();
         services.AddSingleton<RouteEnds>();
+        services.AddSingleton<RouteLines>();
         services.AddSingleton<RouteTimer>();
         services.AddSingleton<PlanningJobStore>();
         services.AddSingleton<PlanningRunner>();

@@ -15,7 +15,7 @@ namespace Delivery.CourierApi.Features.Plans;
 /// </summary>
 internal sealed partial class PlanningRunner(
     PlanningJobStore jobs, PlanInputLoader loader, PlanStore plans, IRoutePlanner planner, ITravelTimeSource travel,
-    IHubContext<PlanningHub> hub, IOptions<PlanningOptions> options, TimeProvider time, ILogger<PlanningRunner> log)
+    IHubContext<PlanningHub> hub, RouteLines lines, IOptions<PlanningOptions> options, TimeProvider time, ILogger<PlanningRunner> log)
 {
     public async Task RunAsync(ClaimedJob job, CancellationToken stopping)
     {
@@ -72,6 +72,7 @@ internal sealed partial class PlanningRunner(
             var status = userCancelled ? "cancelled" : "succeeded";
             await jobs.FinishAsync(job.Id, status, final, versionId, null, record);
             await Notify(job, status, final, versionId);
+            lines.Warm(versionId); // the board that opens it next reads its lines from the cache
             LogFinished(job.Id, status, routes.Count(r => r.Stops.Count > 0), unassigned.Count);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !userCancelled)

@@ -59,29 +59,13 @@ internal static class PlansEndpoints
         return TypedResults.Ok(await reader.ReadAsync(id, ct));
     }
 
-    internal static async Task<Ok<RouteFeatureCollection>> GeoJsonAsync(long versionId, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry, CancellationToken ct) =>
-        TypedResults.Ok(await FeaturesAsync(versionId, reader, ends, geometry, ct));
+    internal static async Task<Ok<RouteFeatureCollection>> GeoJsonAsync(long versionId, RouteLines lines, CancellationToken ct) =>
+        TypedResults.Ok(await lines.FeaturesAsync(versionId, ct));
 
-    internal static async Task<Ok<RouteFeatureCollection>> LatestGeoJsonAsync(long depotId, DateOnly date, PlanStore plans, PlanReader reader, RouteEnds ends,
-        IRouteGeometrySource geometry, CancellationToken ct)
+    internal static async Task<Ok<RouteFeatureCollection>> LatestGeoJsonAsync(long depotId, DateOnly date, PlanStore plans, RouteLines lines, CancellationToken ct)
     {
         var id = await plans.LatestVersionIdAsync(depotId, date, ct) ?? throw new NotFoundException("Plan for depot " + depotId + " on", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        return TypedResults.Ok(await FeaturesAsync(id, reader, ends, geometry, ct));
-    }
-
-    /// <summary>Every route with stops as a line along the roads; the routes' paths are computed side by side.</summary>
-    private static async Task<RouteFeatureCollection> FeaturesAsync(long versionId, PlanReader reader, RouteEnds ends, IRouteGeometrySource geometry, CancellationToken ct)
-    {
-        var plan = await reader.ReadAsync(versionId, ct);
-        var depots = await ends.ReadAsync(versionId, ct);
-        var features = await Task.WhenAll(plan.Routes.Where(r => r.Stops.Count > 0).Select(async r =>
-        {
-            var (start, end) = depots[r.RouteId];
-            var path = await geometry.PathAsync([start, .. r.Stops.Select(s => new Location(s.Longitude, s.Latitude)), end], ct);
-            return new RouteFeature("Feature", new LineStringGeometry("LineString", path),
-                new RouteFeatureProperties(r.RouteId, r.CourierId, r.CourierName, r.Locked, r.Stops.Count, r.DistanceKm));
-        }));
-        return new RouteFeatureCollection("FeatureCollection", features, versionId);
+        return TypedResults.Ok(await lines.FeaturesAsync(id, ct));
     }
 
     internal static async Task<Ok<PlanVersionView>> PublishAsync(long versionId, PlanPublisher publisher, CancellationToken ct) =>
