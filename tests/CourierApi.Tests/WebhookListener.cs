@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Delivery.CourierApi.Tests;
@@ -13,7 +12,7 @@ internal sealed class WebhookListener : IDisposable
 
     public WebhookListener()
     {
-        var port = FreePort();
+        var port = Delivery.Testing.Checkout.FreeLoopbackPort();
         Url = $"http://127.0.0.1:{port}/hooks/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
@@ -66,12 +65,6 @@ internal sealed class WebhookListener : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

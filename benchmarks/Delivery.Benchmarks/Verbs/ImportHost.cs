@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Delivery.Benchmarks.Verbs;
@@ -50,7 +49,7 @@ internal sealed class ImportHost : IAsyncDisposable
         (string User, string Password)? signIn = null)
     {
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Results.Folder))!;
-        var port = FreePort();
+        var port = Delivery.Testing.Checkout.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", .. build ? Array.Empty<string>() : ["--no-build"], "--project", Path.Combine(root, "src", "CourierApi"), "--no-launch-profile",
             "--", "--urls", $"http://127.0.0.1:{port}", .. demo ? new[] { "--demo" } : []])
         {
@@ -162,10 +161,4 @@ internal sealed class ImportHost : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

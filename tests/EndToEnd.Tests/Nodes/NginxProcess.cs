@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Delivery.Testing;
 
 namespace Delivery.EndToEnd.Tests.Nodes;
 
@@ -32,13 +33,13 @@ internal sealed class NginxProcess : IAsyncDisposable
             // nginx's workers run as nobody: they must reach the folder (its temporary files, as the master makes them).
             File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         }
-        var port = NodeProcess.FreePort();
+        var port = Checkout.FreeLoopbackPort();
         var upstreams = new StringBuilder();
         foreach (var p in nodePorts)
         {
             upstreams.Append("    server 127.0.0.1:").Append(p).AppendLine(" max_fails=1 fail_timeout=10s;");
         }
-        var conf = (await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deploy", "nginx.conf.template")))
+        var conf = (await File.ReadAllTextAsync(Path.Combine(Checkout.Root, "deploy", "nginx.conf.template")))
             .Replace("${NGINX_DIR}", folder, StringComparison.Ordinal)
             .Replace("${NGINX_PORT}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("${NGINX_UPSTREAMS}", upstreams.ToString().TrimEnd(), StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Delivery.Testing;
 
 namespace Delivery.EndToEnd.Tests.Nodes;
 
@@ -46,13 +46,13 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public static NodeProcess Start(IReadOnlyDictionary<string, string> settings)
     {
-        var root = Repository.Root;
+        var root = Checkout.Root;
         var dll = Path.Combine(root, "src", "CourierApi", "bin", "Release", "net10.0", "Delivery.CourierApi.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"The host is not built at {dll} (./test.sh builds it).");
         }
-        var port = FreePort();
+        var port = Checkout.FreeLoopbackPort();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.Combine(root, "src", "CourierApi"),
@@ -140,13 +140,6 @@ internal sealed class NodeProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private void Keep(string? line)
     {
         if (line is null)
@@ -161,23 +154,5 @@ internal sealed class NodeProcess : IAsyncDisposable
                 _output.RemoveRange(0, 200);
             }
         }
-    }
-}
-
-/// <summary>The checkout's root (where <c>Delivery.sln</c> is).</summary>
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Delivery.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Delivery.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -10,12 +10,7 @@ internal static class Screens
 
     public static async Task SaveAsync(IPage page, string name)
     {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Delivery.sln")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-        var folder = Path.Combine(dir ?? AppContext.BaseDirectory, "tests", "EndToEnd.Tests", "screenshots");
+        var folder = Path.Combine(Delivery.Testing.Checkout.Root, "tests", "EndToEnd.Tests", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
