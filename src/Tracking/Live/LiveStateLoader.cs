@@ -28,7 +28,7 @@ internal sealed class LiveStateLoader(
         {
             state = await store.GetAsync(courierId).ConfigureAwait(false);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             Log.LiveStateFailed(logger, courierId, ex);
         }

@@ -3,7 +3,6 @@ using Delivery.Tracking.Live;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Delivery.Tracking.Monitoring;
 
@@ -65,7 +64,9 @@ public sealed class SilentTabletMonitor : BackgroundService
             {
                 await CheckAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (RedisException ex)
+            // A Redis timeout is a TimeoutException, not a RedisException; a database or network hiccup is neither.
+            // None may end the loop: a faulted BackgroundService stops the host (and rethrows from its StopAsync).
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 Log.SilentCheckFailed(_logger, ex);
             }

@@ -7,6 +7,7 @@ using Delivery.Planner.Model;
 using Delivery.Planner.Travel;
 using Delivery.Planner.Travel.Road;
 using Delivery.Tracking.Simulation;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -95,14 +96,25 @@ internal sealed class CalibratedTravelTimeSource(
 }
 
 /// <summary>At start, once the road network is loaded, prepares the active calibrations' time slices, so the first plan or ETA does not wait for them.</summary>
-internal sealed class CalibrationWarmUp(CalibratedTravelTimeSource travel, RoadNetworkState roads) : BackgroundService
+internal sealed partial class CalibrationWarmUp(CalibratedTravelTimeSource travel, RoadNetworkState roads, ILogger<CalibrationWarmUp> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await roads.Settled.WaitAsync(stoppingToken);
-        if (roads.Road is not null)
+        try
         {
-            await travel.WarmUpAsync(stoppingToken);
+            await roads.Settled.WaitAsync(stoppingToken);
+            if (roads.Road is not null)
+            {
+                await travel.WarmUpAsync(stoppingToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Only a head start: the first plan or ETA prepares the slices itself. Failing here must not stop the host.
+            LogWarmUpFailed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing the calibrated time slices at start failed; the first plan will prepare them")]
+    private partial void LogWarmUpFailed(Exception exception);
 }
