@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Delivery.CourierApi.Hosting;
@@ -6,7 +7,7 @@ namespace Delivery.CourierApi.Hosting;
 internal static class OpenApiSetup
 {
     public static IServiceCollection AddDeliveryOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.UniqueSchemaNames().AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Delivery API";
             document.Info.Description = "Dispatcher's evening: fleet, orders (JSON, CSV), planning jobs, review, edits, locks, publishing. "
@@ -33,4 +34,25 @@ internal static class OpenApiSetup
             }
             return Task.CompletedTask;
         }));
+
+    /// <summary>
+    /// Schema names are the types' short names, so two types named alike in different namespaces would share one schema
+    /// and the document would silently describe one of them with the other's shape (the pages' typed client then reads
+    /// the wrong fields). Generating the document fails instead, naming both types.
+    /// </summary>
+    internal static OpenApiOptions UniqueSchemaNames(this OpenApiOptions options)
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, Type>(StringComparer.Ordinal);
+        options.CreateSchemaReferenceId = info =>
+        {
+            var id = OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+            if (id is not null && seen.GetOrAdd(id, info.Type) is var first && first != info.Type)
+            {
+                throw new InvalidOperationException(
+                    $"Two types share the OpenAPI schema name '{id}': {first.FullName} and {info.Type.FullName}. Rename one of them.");
+            }
+            return id;
+        };
+        return options;
+    }
 }

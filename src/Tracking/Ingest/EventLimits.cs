@@ -40,7 +40,8 @@ public static class EventLimits
     /// <summary>
     /// Checks a partial delivery's refused items against the stop's order lines: a non-empty list of at most
     /// <see cref="RefusedItems"/> entries, each an item of the order (case-insensitive), no null entry, and per item at
-    /// most the ordered quantity in total (the same item listed twice counts once against the order). Null when valid.
+    /// most the ordered quantity in total: an item listed twice in the request counts once against the order, and an
+    /// item on two order lines may be refused up to both lines' quantities. Null when valid.
     /// </summary>
     public static (string Field, string Reason)? RefusedProblem(IReadOnlyList<RefusedItem?>? refused, PublishedStop stop)
     {
@@ -61,32 +62,49 @@ public static class EventLimits
             {
                 return (field, "the entry is empty");
             }
-            var line = Line(stop, r.Sku);
-            if (line is null)
+            var lines = Lines(stop, r.Sku);
+            if (lines.Count == 0)
             {
-                return (field, $"'{r.Sku}' is not an item of order {stop.OrderId} (items: {string.Join(", ", stop.Lines.Select(l => l.Sku))})");
+                return (field, $"'{r.Sku}' is not an item of order {stop.OrderId} (items: {string.Join(", ", stop.Lines.Select(l => l.Sku).Distinct(StringComparer.OrdinalIgnoreCase))})");
             }
-            var total = taken.GetValueOrDefault(line.Sku) + r.Quantity;
-            if (r.Quantity < 1 || total > line.Quantity)
+            var sku = lines[0].Sku;
+            var ordered = lines.Sum(l => l.Quantity);
+            var total = taken.GetValueOrDefault(sku) + r.Quantity;
+            if (r.Quantity < 1 || total > ordered)
             {
                 return (field, r.Quantity < 1
-                    ? $"quantity {r.Quantity} of '{line.Sku}' must be at least 1"
-                    : $"'{line.Sku}' refused {total} times in all, more than the {line.Quantity} ordered");
+                    ? $"quantity {r.Quantity} of '{sku}' must be at least 1"
+                    : $"'{sku}' refused {total} times in all, more than the {ordered} ordered");
             }
-            taken[line.Sku] = total;
+            taken[sku] = total;
         }
         return null;
     }
 
-    /// <summary>The stop's total less the refused items (valid by <see cref="RefusedProblem"/>), never below zero.</summary>
+    /// <summary>
+    /// The stop's total less the refused items (valid by <see cref="RefusedProblem"/>), never below zero. An item on
+    /// several order lines is taken back from its lines in order, each up to its quantity at its own price; the courier
+    /// app shows the same total before the courier confirms.
+    /// </summary>
     public static decimal TotalAfterRefusals(PublishedStop stop, IReadOnlyList<RefusedItem?> refused)
     {
         ArgumentNullException.ThrowIfNull(stop);
         ArgumentNullException.ThrowIfNull(refused);
-        var total = stop.Total - refused.Sum(r => r is null ? 0 : r.Quantity * (Line(stop, r.Sku)?.UnitPrice ?? 0));
-        return Math.Max(0, total);
+        var bySku = refused.OfType<RefusedItem>().GroupBy(r => r.Sku.Trim(), StringComparer.OrdinalIgnoreCase);
+        var back = 0m;
+        foreach (var item in bySku)
+        {
+            var left = item.Sum(r => r.Quantity);
+            foreach (var line in Lines(stop, item.Key))
+            {
+                var take = Math.Min(left, line.Quantity);
+                back += take * line.UnitPrice;
+                left -= take;
+            }
+        }
+        return Math.Max(0, stop.Total - back);
     }
 
-    private static OrderLine? Line(PublishedStop stop, string? sku) =>
-        sku is null || sku.Length > SkuLength ? null : stop.Lines.FirstOrDefault(l => string.Equals(l.Sku, sku.Trim(), StringComparison.OrdinalIgnoreCase));
+    private static List<OrderLine> Lines(PublishedStop stop, string? sku) =>
+        sku is null || sku.Length > SkuLength ? [] : stop.Lines.Where(l => string.Equals(l.Sku, sku.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
 }

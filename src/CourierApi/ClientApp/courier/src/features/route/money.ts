@@ -4,9 +4,17 @@ export function formatAmount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
-/** Order total less the refused quantity of each line (by line index; the server recalculates the same and stores it). */
-export function recalculatedTotal(items: { quantity: number; unitPrice: number }[], refused: Map<number, number>): number {
-  const cents = items.reduce((sum, i, line) => sum + Math.round(i.unitPrice * 100) * (i.quantity - Math.min(i.quantity, refused.get(line) ?? 0)), 0);
+/**
+ * Order total less the refused items, as the server recalculates and stores it: what the courier picked is summed per
+ * SKU, and a SKU on several lines is taken back from its lines in order, each up to its quantity at its own price.
+ */
+export function recalculatedTotal(items: { sku: string; quantity: number; unitPrice: number }[], refused: Map<number, number>): number {
+  const left = new Map(refusedBySku(items, refused).map((r) => [r.sku, r.quantity]));
+  const cents = items.reduce((sum, i) => {
+    const take = Math.min(i.quantity, left.get(i.sku) ?? 0);
+    if (take > 0) left.set(i.sku, left.get(i.sku)! - take);
+    return sum + Math.round(i.unitPrice * 100) * (i.quantity - take);
+  }, 0);
   return cents / 100;
 }
 
