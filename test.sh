@@ -10,7 +10,7 @@ dotnet build Delivery.sln -c Release -warnaserror -nologo -v q
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Delivery.sln -c Release --no-build --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Delivery.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
 # The pages' unit tests (Vitest: outbox, money, dates, CSV...); skipped when a filter picks some .NET tests only.
 if [ "$#" -eq 0 ]; then
   (cd src/CourierApi/ClientApp && NO_COLOR=1 npx vitest run 2>&1) | tee -a "$log" || status=$?

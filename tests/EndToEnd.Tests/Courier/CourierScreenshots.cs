@@ -63,6 +63,9 @@ public sealed partial class CourierAppTests
                 Buffer = Convert.FromBase64String(await page.EvaluateAsync<string>("() => { const c = document.createElement('canvas'); c.width = 800; c.height = 600; c.getContext('2d').fillRect(0, 0, 800, 600); return c.toDataURL('image/png').split(',')[1]; }")),
             });
             await Expect(page.GetByTestId("photo-attached")).ToBeVisibleAsync();
+            // The courier sees the picture itself, decoded from what the outbox will keep.
+            await Expect(page.GetByTestId("photo-thumbnail")).ToBeVisibleAsync();
+            Assert.True(await page.GetByTestId("photo-thumbnail").EvaluateAsync<bool>("i => i.complete && i.naturalWidth === 800"));
             await ShootAsync(page, lang, "failed");
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = w["cancel"], Exact = true }).ClickAsync();
 

@@ -137,7 +137,7 @@ public sealed class TwoNodesTests
         victim.Kill();
 
         // The survivor sees the heartbeat stop, re-queues the job and runs it to the end.
-        await WaitForAsync(database, $"SELECT id FROM planning_jobs WHERE id = {job} AND status IN ('succeeded', 'failed', 'cancelled')", TimeSpan.FromSeconds(180));
+        await WaitForAsync(database, $"SELECT id FROM planning_jobs WHERE id = {job} AND status IN ('succeeded', 'failed', 'cancelled')", TimeSpan.FromSeconds(300));
         Assert.Equal("succeeded", await database.ScalarAsync($"SELECT status FROM planning_jobs WHERE id = {job}"));
         Assert.Equal(2, await database.ScalarAsync($"SELECT attempts FROM planning_jobs WHERE id = {job}"));
         Assert.EndsWith("/" + survivor.ProcessId, (string)(await database.ScalarAsync($"SELECT claimed_by FROM planning_jobs WHERE id = {job}"))!);
@@ -176,7 +176,7 @@ public sealed class TwoNodesTests
         await a.WaitReadyAsync(TimeSpan.FromSeconds(120));
         await using var b = NodeProcess.Start(customerSide);
         await b.WaitReadyAsync(TimeSpan.FromSeconds(120));
-        var token = await a.WaitForOutputAsync(new System.Text.RegularExpressions.Regex(@"/t/([A-Za-z0-9_\-]+)"), TimeSpan.FromSeconds(180));
+        var token = await a.WaitForOutputAsync(new System.Text.RegularExpressions.Regex(@"/t/([A-Za-z0-9_\-]+)"), TimeSpan.FromSeconds(300));
 
         // The customer follows the order on node B.
         var customer = new HubConnectionBuilder().WithUrl(new Uri(b.Address, "/hubs/live")).Build();
@@ -188,7 +188,7 @@ public sealed class TwoNodesTests
             var view = await customer.InvokeAsync<CustomerView>("TrackOrder", token);
             Assert.NotNull(view.WindowStartUtc);
             // Positions the courier's tablet sends to node A move the ETA node B pushes to its customer.
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(300);
             while (etas.Select(e => e.Eta).Distinct().Count() < 2 && DateTime.UtcNow < until)
             {
                 await Task.Delay(250);
